@@ -1,0 +1,1 @@
+"""Cases and the person each is about: dataclasses, validation and the SQL that stores them."""

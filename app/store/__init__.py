@@ -1,0 +1,1 @@
+"""The encrypted case store: SQLCipher file, staff key slots, schema, audit log."""

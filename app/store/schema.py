@@ -1,0 +1,140 @@
+"""The store's schema, one migration per version, applied one step at a time.
+
+``PRAGMA user_version`` holds the version. Each step runs in its own transaction together with
+the version bump, so a crash leaves the store at the old version or the new one. A store from a
+newer Tsunagu is refused with a clear message rather than touched.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Callable
+
+from app.errors import StoreFileError
+from app.i18n import N_
+
+V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('counsellor', 'supervisor', 'admin')),
+  created_at TEXT NOT NULL,
+  removed_at TEXT
+);
+CREATE UNIQUE INDEX accounts_active_username ON accounts(username) WHERE removed_at IS NULL;
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  number TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('open', 'referred', 'closed')),
+  created_at TEXT NOT NULL,
+  created_by INTEGER NOT NULL REFERENCES accounts(id),
+  updated_at TEXT NOT NULL,
+  updated_by INTEGER NOT NULL REFERENCES accounts(id),
+  alias TEXT NOT NULL,
+  real_name TEXT NOT NULL DEFAULT '',
+  birth_date TEXT,
+  estimated_age INTEGER,
+  sex TEXT NOT NULL DEFAULT '',
+  gender TEXT NOT NULL DEFAULT '',
+  nationality TEXT NOT NULL DEFAULT '',
+  languages TEXT NOT NULL DEFAULT '',
+  residence_status TEXT NOT NULL DEFAULT 'unknown',
+  stay_expiry TEXT,
+  contact_safe TEXT NOT NULL DEFAULT 'unknown',
+  contact_how TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  UNIQUE (year, seq)
+);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor INTEGER,
+  event TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+# v2: office settings inside the store (the lock timeout is a supervisor's decision, so it is
+# kept with the data it protects), and a folded alias column with indexes so that searching
+# 100,000 cases stays fast.
+V2 = """
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+ALTER TABLE cases ADD COLUMN alias_fold TEXT NOT NULL DEFAULT '';
+CREATE INDEX cases_status ON cases(status, year DESC, seq DESC);
+CREATE INDEX cases_nationality ON cases(nationality);
+CREATE INDEX cases_order ON cases(year DESC, seq DESC);
+"""
+
+
+def fold(text: str) -> str:
+    """Search form: NFKC (full-width to half-width), case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _v1(conn) -> None:
+    conn.executescript(V1)
+
+
+def _v2(conn) -> None:
+    for stmt in V2.strip().split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
+    rows = conn.execute("SELECT id, alias FROM cases").fetchall()
+    conn.executemany("UPDATE cases SET alias_fold = ? WHERE id = ?", [(fold(a), i) for i, a in rows])
+
+
+MIGRATIONS: list[Callable] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def version(conn) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn, target: int = SCHEMA_VERSION, file_name: str = "") -> list[int]:
+    """Bring the store up to ``target`` one version at a time; the versions applied."""
+    current = version(conn)
+    if current > SCHEMA_VERSION:
+        raise StoreFileError(
+            N_("{file} was made by a newer version of Tsunagu (schema {found}; this version reads up to {known}). Update Tsunagu to open it. The file was not changed."),
+            file=file_name, found=current, known=SCHEMA_VERSION,
+        )
+    applied = []
+    for step in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if step == 1:
+                # executescript commits; v1 runs on an empty file, so do it statement by statement
+                for stmt in _split(V1):
+                    conn.execute(stmt)
+            else:
+                MIGRATIONS[step - 1](conn)
+            conn.execute(f"PRAGMA user_version = {int(step)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(step)
+    return applied
+
+
+def _split(script: str) -> list[str]:
+    """Split a schema script into statements, keeping trigger bodies whole."""
+    out, buf = [], []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and (not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")):
+            out.append(joined)
+            buf = []
+    return out
