@@ -1,0 +1,22 @@
+"""``python -m bench`` (make bench): run every benchmark and write bench/results.json."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import startup_bench, store_bench
+from bench.common import RESULTS, save
+
+
+def main() -> int:
+    results: dict = {}
+    for module in (store_bench, startup_bench):
+        print(f"--- {module.__name__}", flush=True)
+        module.run(results)
+    save(results)
+    print(f"written to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
