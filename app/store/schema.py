@@ -76,6 +76,42 @@ CREATE INDEX cases_order ON cases(year DESC, seq DESC);
 """
 
 
+# v3: interviews. The interview's whole state (answers, skips, back stack) is one JSON document
+# rewritten in the same transaction as each answer, so a crash loses nothing that was saved.
+# Screening results are kept with the catalog and bank versions they were made with, never
+# recomputed behind the staff's back. Language changes mid-interview are kept with the session.
+V3 = """
+CREATE TABLE interviews (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  started_at TEXT NOT NULL,
+  started_by INTEGER NOT NULL REFERENCES accounts(id),
+  updated_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'finished')),
+  person_language TEXT NOT NULL,
+  state TEXT NOT NULL
+);
+CREATE INDEX interviews_case ON interviews(case_id);
+CREATE TABLE interview_languages (
+  id INTEGER PRIMARY KEY,
+  interview_id INTEGER NOT NULL REFERENCES interviews(id),
+  at TEXT NOT NULL,
+  language TEXT NOT NULL
+);
+CREATE TABLE screening_results (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  interview_id INTEGER REFERENCES interviews(id),
+  computed_at TEXT NOT NULL,
+  computed_by INTEGER NOT NULL REFERENCES accounts(id),
+  classification TEXT NOT NULL,
+  versions TEXT NOT NULL,
+  result TEXT NOT NULL
+);
+CREATE INDEX screening_results_case ON screening_results(case_id);
+"""
+
+
 def fold(text: str) -> str:
     """Search form: NFKC (full-width to half-width), case-folded."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -93,7 +129,12 @@ def _v2(conn) -> None:
     conn.executemany("UPDATE cases SET alias_fold = ? WHERE id = ?", [(fold(a), i) for i, a in rows])
 
 
-MIGRATIONS: list[Callable] = [_v1, _v2]
+def _v3(conn) -> None:
+    for stmt in _split(V3):
+        conn.execute(stmt)
+
+
+MIGRATIONS: list[Callable] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
