@@ -23,10 +23,16 @@ class UserError(Exception):
         self.params = params
 
     def message(self) -> str:
-        """The message in the current staff language."""
+        """The message in the current staff language.
+
+        Text parameters are looked up too: a field label passed as ``N_("Alias")`` must read
+        「別名」 in a Japanese message, not "Alias". Anything else (a file name, a code) has no
+        catalog entry and comes back unchanged.
+        """
         from app.i18n import _
 
-        return _(self.msgid).format(**self.params)
+        params = {k: _(v) if isinstance(v, str) and v else v for k, v in self.params.items()}
+        return _(self.msgid).format(**params)
 
     def __str__(self) -> str:
         return self.msgid.format(**self.params)
