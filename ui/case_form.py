@@ -45,6 +45,7 @@ def _set_combo(combo: QComboBox, code: str) -> None:
 class CaseFormPage(QWidget):
     saved = Signal(object)  # the Case as stored
     close_requested = Signal()
+    interview_requested = Signal(str)  # "start", "continue" or "result"
 
     def __init__(self, win, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +104,9 @@ class CaseFormPage(QWidget):
         self.info.setObjectName("formInfo")
         self.save_button = QPushButton(objectName="saveCase")
         self.back_button = QPushButton(objectName="backToList")
+        self.interview_button = QPushButton(objectName="startInterview")
+        self.continue_button = QPushButton(objectName="continueInterview")
+        self.result_button = QPushButton(objectName="lastResult")
 
         body = QWidget()
         body.setMaximumWidth(BODY_MAX_WIDTH)
@@ -150,6 +154,10 @@ class CaseFormPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
+        for button, action in ((self.interview_button, "start"), (self.continue_button, "continue"),
+                               (self.result_button, "result")):
+            buttons.addWidget(button)
+            button.clicked.connect(lambda _=False, a=action: self._interview(a))
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 12)
@@ -180,6 +188,9 @@ class CaseFormPage(QWidget):
         self.reminder.setText(_(NOTES_REMINDER))
         self.save_button.setText(_("Save"))
         self.back_button.setText(_("Back to the case list"))
+        self.interview_button.setText(_("Start interview"))
+        self.continue_button.setText(_("Continue interview"))
+        self.result_button.setText(_("Screening result"))
         self.languages.filter.setPlaceholderText(_("Find a language"))
         dirty = self.is_dirty()
         _fill_combo(self.status, STATUS_LABELS.items())
@@ -279,6 +290,26 @@ class CaseFormPage(QWidget):
         self.notes.setPlainText(p.notes)
         self._update_title()
         self._loaded = self.values()
+        self._update_interview_buttons()
+
+    def _update_interview_buttons(self) -> None:
+        """Interviews need a saved case; 'continue' only when one is unfinished."""
+        from app.interview import records
+
+        session = self._win.session if self._win.session_open else None
+        unfinished = has_result = False
+        if session is not None and self.case is not None:
+            unfinished = records.unfinished_interview(session, self.case.id) is not None
+            has_result = records.has_result(session, self.case.id)
+        self.interview_button.setEnabled(self.case is not None)
+        self.continue_button.setVisible(unfinished)
+        self.result_button.setVisible(has_result)
+
+    def _interview(self, action: str) -> None:
+        """Leave the form only when it is saved: the interview belongs to a stored case."""
+        if self.case is None or (self.is_dirty() and not self.save()):
+            return
+        self.interview_requested.emit(action)
 
     def save(self) -> bool:
         """Validate and save; on a problem show it, keep every field, and return False."""
@@ -316,4 +347,7 @@ class CaseFormPage(QWidget):
         self.info.clear()
         self._loaded = ()
         self._update_title()
+        self.interview_button.setEnabled(False)
+        self.continue_button.setVisible(False)
+        self.result_button.setVisible(False)
         self.scroll.verticalScrollBar().setValue(0)

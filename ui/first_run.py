@@ -92,6 +92,7 @@ class CreateStoreForm(QWidget):
         self.existing = link_button()
         self.language = link_button()
 
+        self.location.setMinimumWidth(360)  # the whole path should be readable
         where = QHBoxLayout()
         where.addWidget(self.location, 1)
         where.addWidget(self.browse)

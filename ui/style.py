@@ -23,7 +23,6 @@ QLabel[kind="info"] { padding: 8px 12px; border-radius: 4px; background: #e8f1fb
 QLabel[kind="reminder"] { padding: 8px 12px; border-radius: 4px; background: #fff6dd; color: #4d3b00; }
 QLabel#recoveryKey { padding: 16px; border: 2px solid palette(mid); border-radius: 6px; background: palette(base); }
 QPushButton { padding: 6px 16px; }
-QPushButton:default { font-weight: 600; }
 """
 
 _translator: QTranslator | None = None

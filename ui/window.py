@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self._locked = False  # the next login follows a lock: audit UNLOCK too
         self._after_unlock_note = ""
         self._state_watched = False
-        self.first_run = self.case_list = self.case_form = None
+        self.first_run = self.case_list = self.case_form = self.interview = None
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -106,7 +106,52 @@ class MainWindow(QMainWindow):
             self.case_list.new_case.connect(self.new_case)
             self.case_form.saved.connect(lambda _case: self.update_title())
             self.case_form.close_requested.connect(self.show_case_list)
+            self.case_form.interview_requested.connect(self.interview_action)
         return self.case_list, self.case_form
+
+    def _interview_page(self):
+        if self.interview is None:
+            from ui.interview.page import InterviewPage
+
+            self.interview = InterviewPage(self)
+            self.stack.addWidget(self.interview)
+            self.interview.closed.connect(self._interview_closed)
+        return self.interview
+
+    def interview_action(self, action: str) -> None:
+        """Start or continue the open case's interview, or show its last screening result."""
+        from app.interview import records
+
+        case = self.case_form.case if self.case_form is not None else None
+        if not self.session_open or case is None:
+            return
+        page = self._interview_page()
+        try:
+            if action == "continue":
+                interview_id = records.unfinished_interview(self.session, case.id)
+                if interview_id is None:
+                    return
+                page.resume(interview_id)
+            elif action == "result":
+                if not page.show_saved_result(case):
+                    return
+            else:
+                page.start(case, interview_language(case.person.languages))
+        except UserError as exc:
+            from ui.errors import show_user_error
+
+            show_user_error(self, exc)
+            return
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
+        self.update_title()
+
+    def _interview_closed(self) -> None:
+        case_id = self.interview.case_id if self.interview is not None else None
+        if self.interview is not None:
+            self.interview.clear()
+        if case_id is not None and self.session_open:
+            self.open_case(case_id)
 
     # -- menus -------------------------------------------------------------------------------
     def _action(self, menu, name: str, slot, shortcut=None) -> QAction:
@@ -332,10 +377,13 @@ class MainWindow(QMainWindow):
         return clicked is discard
 
     def update_title(self, *_args) -> None:
-        form = self.case_form
-        showing_case = (self.session_open and form is not None and self.stack.currentWidget() is form
-                        and form.case is not None)
-        self.setWindowTitle(f"{APP_TITLE} — {form.case.number}" if showing_case else APP_TITLE)
+        form, current = self.case_form, self.stack.currentWidget()
+        number = None
+        if self.session_open and form is not None and current is form and form.case is not None:
+            number = form.case.number
+        elif self.session_open and self.interview is not None and current is self.interview:
+            number = self.interview.case_number
+        self.setWindowTitle(f"{APP_TITLE} — {number}" if number else APP_TITLE)
 
     # -- locking -----------------------------------------------------------------------------
     def lock(self) -> None:
@@ -396,6 +444,8 @@ class MainWindow(QMainWindow):
         if self.case_list is not None:
             self.case_list.clear()
             self.case_form.clear()
+        if self.interview is not None:
+            self.interview.clear()
 
     def _window_state_changed(self, *_args) -> None:
         if self.isMinimized() and self.session_open:
@@ -479,6 +529,17 @@ class MainWindow(QMainWindow):
         if session is not None and session.is_open:
             session.close()
         self.clipboard.clear()
+
+
+def interview_language(languages) -> str:
+    """The first of her languages that the interview is offered in; English otherwise."""
+    from app.i18n.content import INTERVIEW_LANGUAGES
+
+    for code in languages:
+        for candidate in (code, {"zh": "zh_Hans", "pt": "pt_BR", "tl": "fil"}.get(code, code)):
+            if candidate in INTERVIEW_LANGUAGES:
+                return candidate
+    return "en"
 
 
 def close_dialogs() -> None:

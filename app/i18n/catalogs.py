@@ -19,6 +19,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from app.i18n import DEFAULT_DOMAIN, LOCALES_DIR, STAFF_LANGUAGES
+from app.i18n.content import DOMAIN as CONTENT_DOMAIN
+from app.i18n.content import HELP_DOMAIN, INTERVIEW_LANGUAGES
 
 ROOT = LOCALES_DIR.parent
 SOURCE_DIRS = ("app", "ui")
@@ -38,6 +40,48 @@ def extract(domain: str = DEFAULT_DOMAIN) -> Catalog:
     return catalog
 
 
+RESOURCES = ROOT / "resources"
+
+
+def _add(catalog: Catalog, text: object, where: str) -> None:
+    if isinstance(text, str) and text.strip():
+        catalog.add(text, None, [(where, 0)])
+
+
+def extract_content() -> tuple[Catalog, Catalog]:
+    """Interview content (``questions``: section titles, questions, choices, leaflet text) and
+    the staff help beside each question (``help``: Japanese and English only)."""
+    import tomllib
+
+    content = Catalog(project="Tsunagu", domain=CONTENT_DOMAIN, charset="utf-8", fuzzy=False)
+    help_ = Catalog(project="Tsunagu", domain=HELP_DOMAIN, charset="utf-8", fuzzy=False)
+    for path in sorted((RESOURCES / "questions").glob("*.toml")):
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        where = f"resources/questions/{path.name}"
+        _add(content, doc.get("section", {}).get("title"), where)
+        for q in doc.get("question", []):
+            _add(content, q.get("text"), f"{where}:{q.get('id')}")
+            for choice in q.get("choices", []):
+                _add(content, choice.get("text"), f"{where}:{q.get('id')}")
+            _add(help_, q.get("help"), f"{where}:{q.get('id')}")
+    for path in sorted((RESOURCES / "leaflets").glob("*.toml")):
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        for text in _strings(doc.get("text", {})):
+            _add(content, text, f"resources/leaflets/{path.name}")
+    return content, help_
+
+
+def _strings(node) -> list[str]:
+    """Every string under a TOML table (the leaflet's translatable texts live under [text])."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
 def po_path(lang: str, domain: str = DEFAULT_DOMAIN) -> Path:
     return LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
@@ -53,10 +97,17 @@ def write(catalog: Catalog, path: Path) -> None:
         write_po(fh, catalog, width=100, sort_output=False, omit_header=False, include_previous=False)
 
 
-def update(domain: str = DEFAULT_DOMAIN) -> None:
-    template = extract(domain)
+def update() -> None:
+    """Re-extract every domain and bring each language's catalog up to date."""
+    content, help_ = extract_content()
+    _update_domain(extract(DEFAULT_DOMAIN), DEFAULT_DOMAIN, STAFF_LANGUAGES)
+    _update_domain(content, CONTENT_DOMAIN, INTERVIEW_LANGUAGES)
+    _update_domain(help_, HELP_DOMAIN, STAFF_LANGUAGES)
+
+
+def _update_domain(template: Catalog, domain: str, languages) -> None:
     write(template, LOCALES_DIR / f"{domain}.pot")
-    for lang in STAFF_LANGUAGES:
+    for lang in languages:
         path = po_path(lang, domain)
         if path.exists():
             catalog = read(path, lang)
@@ -72,6 +123,9 @@ def update(domain: str = DEFAULT_DOMAIN) -> None:
         catalog.revision_date = datetime.now(timezone.utc)
         write(catalog, path)
         print(f"{path.relative_to(ROOT)}: {len([m for m in catalog if m.id])} messages")
+
+
+DOMAIN_LANGUAGES = {DEFAULT_DOMAIN: STAFF_LANGUAGES, CONTENT_DOMAIN: INTERVIEW_LANGUAGES, HELP_DOMAIN: STAFF_LANGUAGES}
 
 
 def placeholders(text: str) -> set[str]:
@@ -97,7 +151,8 @@ def main(argv: list[str]) -> int:
         update()
         return 0
     if argv[:1] == ["check"]:
-        found = [p for lang in STAFF_LANGUAGES for p in problems(lang, complete="--complete" in argv)]
+        found = [p for domain, langs in DOMAIN_LANGUAGES.items() for lang in langs
+                 if po_path(lang, domain).exists() for p in problems(lang, domain, complete="--complete" in argv)]
         print("\n".join(found) or "ok")
         return 1 if found else 0
     print("usage: python -m app.i18n.catalogs update | check [--complete]")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.i18n import gettext
 
 DOMAIN = "questions"
+HELP_DOMAIN = "help"  # the staff help beside each question: staff languages only
 
 # The interview languages (design notes and issue 4): CLDR codes, so `fil` not `tl`.
 INTERVIEW_LANGUAGES = (
@@ -22,3 +23,10 @@ def ctext(message: str, lang: str) -> str:
     if lang == "en":
         return message
     return gettext(message, lang=lang, domain=DOMAIN)
+
+
+def help_text(message: str, staff_lang: str) -> str:
+    """The staff help of a question in the staff language (Japanese or English)."""
+    if staff_lang == "en":
+        return message
+    return gettext(message, lang=staff_lang, domain=HELP_DOMAIN)

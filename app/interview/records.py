@@ -137,3 +137,15 @@ def latest_result(session: Session, case_id: CaseId) -> tuple[str, ScreeningResu
             return None
         audit.append(conn, audit.SCREENING_VIEWED, session.actor, _case_number(conn, case_id))
     return row[0], ScreeningResult.from_dict(json.loads(row[1]))
+
+
+def unfinished_interview(session: Session, case_id: CaseId) -> InterviewId | None:
+    """The newest interview of a case that has not finished, to continue it."""
+    row = session.conn.execute(
+        "SELECT id FROM interviews WHERE case_id = ? AND status != 'finished' ORDER BY id DESC LIMIT 1", (case_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def has_result(session: Session, case_id: CaseId) -> bool:
+    return session.conn.execute("SELECT 1 FROM screening_results WHERE case_id = ? LIMIT 1", (case_id,)).fetchone() is not None
