@@ -36,3 +36,13 @@ def test_every_marked_string_is_in_the_catalogs():
 
 def test_japanese_is_really_japanese():
     assert gettext("The user name or password is not correct.", lang="ja") != "The user name or password is not correct."
+
+
+def test_update_never_copies_english_into_another_language():
+    """make i18n fills the English catalog with the source; that must not leak into others."""
+    for path in LOCALES_DIR.glob("*/LC_MESSAGES/questions.po"):
+        lang = path.parts[-3]
+        if lang in ("en",):
+            continue
+        same = [m for m in read_po(path.open("rb")) if m.id and m.string == m.id and len(m.id) > 12]
+        assert len(same) < 3, f"{lang}: {len(same)} messages identical to the English source"

@@ -9,6 +9,7 @@ from the source (Electrum rejects those too) and, with ``--complete``, empty one
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 from datetime import datetime, timezone
@@ -109,12 +110,13 @@ def _update_domain(template: Catalog, domain: str, languages) -> None:
     write(template, LOCALES_DIR / f"{domain}.pot")
     for lang in languages:
         path = po_path(lang, domain)
+        source = copy.deepcopy(template)  # babel shares Message objects with the template
         if path.exists():
             catalog = read(path, lang)
-            catalog.update(template, update_header_comment=False)
+            catalog.update(source, update_header_comment=False)
         else:
             catalog = Catalog(locale=lang, domain=domain, project="Tsunagu", fuzzy=False)
-            catalog.update(template)
+            catalog.update(source)
         if lang == "en":
             for msg in catalog:
                 if msg.id:
