@@ -44,9 +44,11 @@ def extract(domain: str = DEFAULT_DOMAIN) -> Catalog:
 RESOURCES = ROOT / "resources"
 
 
-def _add(catalog: Catalog, text: object, where: str) -> None:
+def _add(catalog: Catalog, text: object, where: str, note: str = "") -> None:
+    """Add a source string; the question id goes in a comment (a location must be path:line,
+    and babel drops locations it cannot read when translators round-trip the file)."""
     if isinstance(text, str) and text.strip():
-        catalog.add(text, None, [(where, 0)])
+        catalog.add(text, None, [(where, None)], auto_comments=[note] if note else [])
 
 
 def extract_content() -> tuple[Catalog, Catalog]:
@@ -61,26 +63,17 @@ def extract_content() -> tuple[Catalog, Catalog]:
         where = f"resources/questions/{path.name}"
         _add(content, doc.get("section", {}).get("title"), where)
         for q in doc.get("question", []):
-            _add(content, q.get("text"), f"{where}:{q.get('id')}")
+            note = f"question {q.get('id')}"
+            _add(content, q.get("text"), where, note)
             for choice in q.get("choices", []):
-                _add(content, choice.get("text"), f"{where}:{q.get('id')}")
-            _add(help_, q.get("help"), f"{where}:{q.get('id')}")
-    for path in sorted((RESOURCES / "leaflets").glob("*.toml")):
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-        for text in _strings(doc.get("text", {})):
-            _add(content, text, f"resources/leaflets/{path.name}")
+                _add(content, choice.get("text"), where, f"{note}, choice {choice.get('value')}")
+            _add(help_, q.get("help"), where, note)
+    from app.contacts.directory import load_defaults
+    from app.printing.leaflet_text import msgids
+
+    for text in msgids(load_defaults()):
+        _add(content, text, "resources/leaflets")
     return content, help_
-
-
-def _strings(node) -> list[str]:
-    """Every string under a TOML table (the leaflet's translatable texts live under [text])."""
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, dict):
-        return [s for v in node.values() for s in _strings(v)]
-    if isinstance(node, list):
-        return [s for v in node for s in _strings(v)]
-    return []
 
 
 def po_path(lang: str, domain: str = DEFAULT_DOMAIN) -> Path:
