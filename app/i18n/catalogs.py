@@ -68,6 +68,10 @@ def extract_content() -> tuple[Catalog, Catalog]:
             for choice in q.get("choices", []):
                 _add(content, choice.get("text"), where, f"{note}, choice {choice.get('value')}")
             _add(help_, q.get("help"), where, note)
+    from app.i18n.content import FIXED_ANSWERS
+
+    for value, text in FIXED_ANSWERS.items():
+        _add(content, text, "app/i18n/content.py", f"answer {value}")
     from app.contacts.directory import load_defaults
     from app.printing.leaflet_text import msgids
 

@@ -18,6 +18,11 @@ INTERVIEW_LANGUAGES = (
 )
 
 
+# The four answers every question accepts, shown to her in her language on the cards and the
+# interpreter screen. Extracted into the questions domain by make i18n.
+FIXED_ANSWERS = {"yes": "Yes", "no": "No", "not_sure": "Not sure", "declined": "I don't want to say"}
+
+
 def ctext(message: str, lang: str) -> str:
     """``message`` in interview language ``lang``; the English source if not translated yet."""
     if lang == "en":

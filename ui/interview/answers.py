@@ -10,24 +10,43 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from app.i18n import N_, _
-from app.i18n.content import ctext
+from app.i18n.content import FIXED_ANSWERS, ctext
 
 DECLINED, NOT_SURE = "declined", "not_sure"
 YES_NO_LABELS = {"yes": N_("Yes"), "no": N_("No"), NOT_SURE: N_("Not sure"), DECLINED: N_("Does not want to say")}
 SHORTCUT_HINTS = {"yes": "Y", "no": "N", NOT_SURE: "?", DECLINED: "D"}
 
 
-def big_button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setMinimumHeight(56)
-    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    button.setProperty("kind", "answer")
-    return button
+class BilingualButton(QPushButton):
+    """A large answer button: the staff language on top, her language below in her own font."""
+
+    def __init__(self, staff_text: str, person_text: str | None, person_font, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("kind", "answer")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 6, 12, 6)
+        column.setSpacing(2)
+        self.staff_label = QLabel(staff_text)
+        self.person_label = QLabel(person_text or "")
+        for label in (self.staff_label, self.person_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            column.addWidget(label)
+        if person_font is not None:
+            self.person_label.setFont(person_font)
+        self.person_label.setVisible(bool(person_text))
+        self.setMinimumHeight(62 if not person_text else 84)
+
+    def text(self) -> str:  # for tests and accessibility: both languages
+        return "\n".join(t for t in (self.staff_label.text(), self.person_label.text()) if t)
 
 
 class AnswerPanel(QWidget):
@@ -56,16 +75,21 @@ class AnswerPanel(QWidget):
         self.layout_.setSpacing(10)
         self._outer.addWidget(self._box)
         self.buttons, self.field, self.question = {}, None, None
+        self.person_lang, self.person_font = None, None
 
-    def show_question(self, question, lang: str, current=None) -> None:
-        """Build the answer controls for ``question``; ``current`` pre-selects a kept answer."""
+    def show_question(self, question, lang: str, current=None, person_lang: str | None = None,
+                      person_font=None) -> None:
+        """Build the answer controls for ``question`` in the staff language ``lang`` and, below
+        each, her language ``person_lang``; ``current`` pre-selects a kept answer."""
         self.clear()
         self.question = question
+        self.person_lang, self.person_font = (person_lang if person_lang != lang else None), person_font
         if question.type == "yes_no":
-            self._choice_grid([(v, _(YES_NO_LABELS[v]) + f"  ({SHORTCUT_HINTS[v]})") for v in ("yes", "no")], current)
+            self._choice_grid([(v, _(YES_NO_LABELS[v]) + f"  ({SHORTCUT_HINTS[v]})", person_answer(v, self.person_lang))
+                               for v in ("yes", "no")], current)
         elif question.type in ("single", "multi"):
-            self._choice_grid([(c.value, ctext(c.text, lang)) for c in question.choices], current,
-                              checkable=question.type == "multi")
+            self._choice_grid([(c.value, ctext(c.text, lang), ctext(c.text, self.person_lang) if self.person_lang else None)
+                               for c in question.choices], current, checkable=question.type == "multi")
         else:
             self._field(question, current)
         self._non_answers(question.type == "yes_no", current)
@@ -75,8 +99,8 @@ class AnswerPanel(QWidget):
         grid.setSpacing(10)
         columns = 1 if len(items) > 6 or checkable else 2
         chosen = set(current) if isinstance(current, list) else {current}
-        for n, (value, text) in enumerate(items):
-            button = big_button(text, f"answer_{value}")
+        for n, (value, text, person_text) in enumerate(items):
+            button = BilingualButton(text, person_text, self.person_font, f"answer_{value}")
             button.setCheckable(checkable or value in chosen)
             button.setChecked(value in chosen)
             if not checkable:
@@ -131,9 +155,7 @@ class AnswerPanel(QWidget):
         row = QHBoxLayout()
         for value in (NOT_SURE, DECLINED):
             text = _(YES_NO_LABELS[value]) + f"  ({SHORTCUT_HINTS[value]})"
-            button = QPushButton(text)
-            button.setObjectName(f"answer_{value}")
-            button.setMinimumHeight(44)
+            button = BilingualButton(text, person_answer(value, self.person_lang), self.person_font, f"answer_{value}")
             button.setCheckable(current == value)
             button.setChecked(current == value)
             button.clicked.connect(lambda _=False, v=value: self.answered.emit(v))
@@ -147,3 +169,8 @@ class AnswerPanel(QWidget):
         if self.question is not None and self.question.type == "yes_no":
             keys.update({Qt.Key.Key_Y: "yes", Qt.Key.Key_N: "no"})
         return keys.get(Qt.Key(key))
+
+
+def person_answer(value: str, person_lang: str | None) -> str | None:
+    """One of the four fixed answers in her language (None when she reads the staff language)."""
+    return ctext(FIXED_ANSWERS[value], person_lang) if person_lang else None

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSplitter, QStackedWidget, QTextBrowser, QVBoxLayout,
+    QWidget,
 )
 
 from app.errors import UserError
 from app.i18n import _, current_language
-from app.i18n.content import ctext, help_text
+from app.i18n.content import FIXED_ANSWERS, INTERVIEW_LANGUAGES, ctext, help_text
+from app.i18n.status import DRAFT_CAUTION, is_draft
 from ui.interview.answers import AnswerPanel
 from ui.interview.result_view import ResultView, result_html
 from ui.widgets import MessageLabel, hint_label, title_label
@@ -42,9 +44,20 @@ class InterviewPage(QWidget):
         self.progress = QProgressBar(objectName="sectionProgress", textVisible=False, maximumHeight=8)
         self.question = QLabel(objectName="questionText", wordWrap=True)
         font = self.question.font()
-        font.setPointSize(font.pointSize() + 8)
+        font.setPointSize(font.pointSize() + 6)
         self.question.setFont(font)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.question_person = QLabel(objectName="questionPerson", wordWrap=True)
+        self.question_person.setTextFormat(Qt.TextFormat.PlainText)
+        self.question_person.setStyleSheet("QLabel { color: #123b63; }")
+        self.language_label = QLabel(objectName="personLanguageLabel")
+        self.language = QComboBox(objectName="personLanguage")
+        self.language.activated.connect(self._language_chosen)
+        self.caution = QLabel(objectName="draftCaution", wordWrap=True)
+        self.caution.setProperty("kind", "reminder")
+        self.interpreter_button = QPushButton(objectName="interpreterScreen", checkable=True)
+        self.interpreter_button.toggled.connect(self._toggle_interpreter)
+        self.interpreter = None
         self.answers = AnswerPanel()
         self.answers.answered.connect(self.give_answer)
         self.message = MessageLabel("message")
@@ -72,7 +85,9 @@ class InterviewPage(QWidget):
         left.addWidget(self.progress)
         left.addSpacing(12)
         left.addWidget(self.question)
-        left.addSpacing(12)
+        left.addWidget(self.question_person)
+        left.addWidget(self.caution)
+        left.addSpacing(8)
         left.addWidget(self.answers)
         left.addWidget(self.message)
         left.addStretch(1)
@@ -108,7 +123,12 @@ class InterviewPage(QWidget):
         self.views.addWidget(finished)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        outer.addWidget(self.title)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.language_label)
+        header.addWidget(self.language)
+        header.addWidget(self.interpreter_button)
+        outer.addLayout(header)
         outer.addWidget(self.views, 1)
 
     def retranslate(self) -> None:
@@ -118,6 +138,10 @@ class InterviewPage(QWidget):
         self.signs_button.setText(_("Show signs (staff only)"))
         self.help_title.setText(_("For staff: why we ask, how to ask"))
         self.done_button.setText(_("Back to the case"))
+        self.language_label.setText(_("Her language:"))
+        self.interpreter_button.setText(_("Interpreter screen"))
+        self.caution.setText(_(DRAFT_CAUTION))
+        self._fill_languages()
         if self.record is not None:
             self.refresh()
         elif self.result is not None and self.flow is not None:
@@ -137,6 +161,7 @@ class InterviewPage(QWidget):
         self._ensure_flow()
         self.record = records.start_interview(self._win.session, case.id, self.flow, person_language)
         self.result, self._shown_case = None, None
+        self._fill_languages()
         self.refresh()
 
     def resume(self, interview_id: int) -> None:
@@ -147,6 +172,7 @@ class InterviewPage(QWidget):
         if self.record.state.status == "paused":
             self.flow.resume(self.record.state)
         self.result, self._shown_case = None, None
+        self._fill_languages()
         self.refresh()
 
     def show_saved_result(self, case) -> bool:
@@ -233,12 +259,90 @@ class InterviewPage(QWidget):
         position = section.questions.index(q.id) if q.id in section.questions else 0
         self.progress.setRange(0, max(1, len(section.questions)))
         self.progress.setValue(position)
+        person = self.record.person_language
+        two = person != lang
+        person_font = self._person_font(person) if two else None
         self.question.setText(ctext(q.text, lang))
+        self.question_person.setVisible(two)
+        if two:
+            self.question_person.setFont(person_font)
+            self.question_person.setText(ctext(q.text, person))
+        self.caution.setVisible(two and is_draft(person))
         self.help.setText(help_text(q.help, lang))
-        self.answers.show_question(q, lang, self.record.state.answers.get(q.id))
+        self.answers.show_question(q, lang, self.record.state.answers.get(q.id), person, person_font)
+        self._mirror(q)
         self.back_button.setEnabled(bool(self.record.state.history))
         if self.signs.isVisible():
             self._fill_signs(lang)
+
+    # -- her language and the interpreter screen -------------------------------------------
+    def _fill_languages(self) -> None:
+        from app.cases.names import language_name, native_language_name
+
+        keep = self.language.currentData()
+        self.language.clear()
+        for code in INTERVIEW_LANGUAGES:
+            native, staff = native_language_name(code), language_name(code, current_language())
+            self.language.addItem(native if native == staff else f"{native} — {staff}", code)
+        if self.record is not None:
+            keep = self.record.person_language
+        self.language.setCurrentIndex(max(0, self.language.findData(keep)))
+
+    def _language_chosen(self, _index: int) -> None:
+        """Her language changed mid-interview: recorded with the session; answers untouched."""
+        from app.interview import records
+
+        code = self.language.currentData()
+        if self.record is None or code == self.record.person_language:
+            return
+        try:
+            self.record = records.change_language(self._win.session, self.record, code)
+        except UserError as exc:
+            self.message.show_text(exc.message())
+            return
+        self.refresh()
+
+    def _person_font(self, lang: str):
+        from ui.fonts import qfont_for
+
+        try:
+            return qfont_for(lang, self.question.font().pointSize(), self.question.font())
+        except UserError as exc:  # a missing font: say what to install, keep going
+            self.message.show_text(exc.message())
+            return self.question.font()
+
+    def _toggle_interpreter(self, shown: bool) -> None:
+        from ui.interview.interpreter import InterpreterWindow
+
+        if shown:
+            if self.interpreter is None:
+                self.interpreter = InterpreterWindow()
+            self.interpreter.place()
+            if self.record is not None:
+                self._mirror(self.flow.current(self.record.state))
+        elif self.interpreter is not None:
+            self.interpreter.clear()
+            self.interpreter.hide()
+
+    def _mirror(self, q) -> None:
+        """Show the current question on the interpreter screen: her language only, no case data."""
+        if self.interpreter is None or not self.interpreter.isVisible():
+            return
+        if q is None:
+            self.interpreter.clear()
+            return
+        person = self.record.person_language
+        if q.type in ("single", "multi"):
+            answers = [(c.value, ctext(c.text, person)) for c in q.choices]
+        elif q.type == "yes_no":
+            answers = [(v, ctext(FIXED_ANSWERS[v], person)) for v in ("yes", "no")]
+        else:
+            answers = []
+        answers += [(v, ctext(FIXED_ANSWERS[v], person)) for v in ("not_sure", "declined")]
+        try:
+            self.interpreter.show_question(person, ctext(q.text, person), answers)
+        except UserError as exc:
+            self.message.show_text(exc.message())
 
     def _show_result(self, lang: str) -> None:
         from app.interview import records
@@ -248,6 +352,8 @@ class InterviewPage(QWidget):
             records.save_result(self._win.session, self.record.case_id, self.result, self.record.id)
         self.result_view.show_result(self.result, self.flow.catalog.texts, lang, self.flow.bank)
         self.views.setCurrentIndex(1)
+        if self.interpreter is not None:
+            self.interpreter.clear()
 
     def _toggle_signs(self, shown: bool) -> None:
         self.signs.setVisible(shown)
@@ -277,6 +383,11 @@ class InterviewPage(QWidget):
         """On lock: forget the interview (it is saved) and every text shown."""
         self.record = self.result = self._shown_case = None
         self.answers.clear()
+        self.question_person.clear()
+        self.interpreter_button.setChecked(False)
+        if self.interpreter is not None:
+            self.interpreter.clear()
+            self.interpreter.close()
         for label in (self.question, self.help, self.section, self.title):
             label.clear()
         self.signs.clear()
