@@ -27,6 +27,7 @@ FORMATS = ("a4", "card")
 MARGIN = 16 * mm
 NUMBER_COL = 64 * mm
 GAP = 6 * mm
+SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)  # never smaller: the smallest text stays >= 6 pt
 
 __all__ = ["FORMATS", "build_leaflet", "build_a4", "leaflet_warnings", "save_pdf"]
 
@@ -61,7 +62,7 @@ def build_a4(lang: str, directory: Directory, today: date) -> bytes:
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, A4, lt.text("title", "en").her)
     width = A4[0] - 2 * MARGIN
-    pages = [_fitted_front(lang, directory, width), _back(lang, directory, today, width)]
+    pages = [_fitted_front(lang, directory, width), _fitted_back(lang, directory, today, width)]
     flat = [col for page in pages for col in page]
     _draw_pages(canvas, flat, _page_breaks(pages))
     canvas.save()
@@ -71,11 +72,22 @@ def build_a4(lang: str, directory: Directory, today: date) -> bytes:
 def _fitted_front(lang: str, directory: Directory, width: float) -> list[tuple[Column, bool]]:
     """The front at the largest scale (down to 80 %) that keeps every number on page 1."""
     room = A4[1] - 2 * MARGIN - 8 * mm
-    for scale in (1.0, 0.95, 0.9, 0.85, 0.8):
+    for scale in SCALES:
         front = _front(lang, directory, width, scale)
         if sum(col.height for col, _ruled in front) <= room:
             return front
     return front  # longer still: the rows flow on to a second page
+
+
+def _fitted_back(lang: str, directory: Directory, today: date, width: float) -> list[tuple[Column, bool]]:
+    """The rights page at the largest scale that keeps it on one page (tall scripts such as
+    Burmese need more room for the same words)."""
+    room = A4[1] - 2 * MARGIN - 8 * mm
+    for scale in SCALES:
+        back = _back(lang, directory, today, width, scale)
+        if sum(col.height for col, _ruled in back) <= room:
+            return back
+    return back
 
 
 def _draw_pages(canvas, columns: list[tuple[Column, bool]], breaks: set[int]) -> None:
@@ -171,37 +183,37 @@ def _others(entry: Contact, lang: str, width: float, s: float):
     return block("   ".join(f"{label(n)} {n.number}" for n in entry.other_numbers), lang, 7.5 * s, width, color=GREY)
 
 
-def _back(lang: str, directory: Directory, today: date, width: float) -> list[tuple[Column, bool]]:
+def _back(lang: str, directory: Directory, today: date, width: float, s: float = 1.0) -> list[tuple[Column, bool]]:
     bi = _bi(lang)
     heading = lt.text("rights_heading", lang)
-    out = [(stack((block(heading.her, lang, 15, width), 2 if bi else 8),
-                  (block(heading.ja, "ja", 10, width, color=GREY) if bi else None, 8)), True)]
+    out = [(stack((block(heading.her, lang, 15 * s, width), 2 if bi else 8),
+                  (block(heading.ja, "ja", 10 * s, width, color=GREY) if bi else None, 8 * s)), True)]
     half = (width - GAP) / 2
     for right in lt.rights(lang):
         if bi:
-            col = SideBySide(stack((block(right.her, lang, 10.5, half), 0)),
-                              stack((block(right.ja, "ja", 9.5, half), 0)), half + GAP, pad=3 * mm)
+            col = SideBySide(stack((block(right.her, lang, 10.5 * s, half), 0)),
+                              stack((block(right.ja, "ja", 9.5 * s, half), 0)), half + GAP, pad=3 * mm * s)
         else:
-            col = stack((block(right.ja, "ja", 10.5, width), 10))
+            col = stack((block(right.ja, "ja", 10.5 * s, width), 10 * s))
         out.append((col, True))
-    out.append((_helper(lang, width), False))
-    out.append((_checked(lang, directory, today, width), False))
+    out.append((_helper(lang, width, s), False))
+    out.append((_checked(lang, directory, today, width, s), False))
     return out
 
 
-def _helper(lang: str, width: float) -> Column:
+def _helper(lang: str, width: float, s: float = 1.0) -> Column:
     heading, helper = lt.text("helper_heading", lang), lt.text("helper", lang)
     if not _bi(lang):
-        return stack((None, 0), (block(helper.ja, "ja", 10.5, width), 10))
+        return stack((None, 0), (block(helper.ja, "ja", 10.5 * s, width), 10 * s))
     return stack(
-        (block(heading.her, lang, 12, width), 2),
-        (block(helper.her, lang, 10, width), 6),
-        (block(heading.ja, "ja", 11, width), 2),
-        (block(helper.ja, "ja", 10, width), 10),
+        (block(heading.her, lang, 12 * s, width), 2),
+        (block(helper.her, lang, 10 * s, width), 6 * s),
+        (block(heading.ja, "ja", 11 * s, width), 2),
+        (block(helper.ja, "ja", 10 * s, width), 10 * s),
     )
 
 
-def _checked(lang: str, directory: Directory, today: date, width: float) -> Column:
+def _checked(lang: str, directory: Directory, today: date, width: float, s: float = 1.0) -> Column:
     """When the printed numbers were checked, and a caution if any is more than a year old.
 
     ``today`` only decides whether the caution is printed; no print date goes on the paper.
@@ -213,5 +225,5 @@ def _checked(lang: str, directory: Directory, today: date, width: float) -> Colu
         parts.append(lt.text("may_change", lang))
     her = " ".join(p.her for p in parts)
     ja = "".join(p.ja for p in parts)
-    return stack((block(her, lang, 8.5, width, color=GREY), 1),
-                 (block(ja, "ja", 8, width, color=GREY) if _bi(lang) else None, 0))
+    return stack((block(her, lang, 8.5 * s, width, color=GREY), 1),
+                 (block(ja, "ja", 8 * s, width, color=GREY) if _bi(lang) else None, 0))
