@@ -112,3 +112,22 @@ def test_signs_panel_opens_for_staff(logged_in, qtbot):
     assert page.signs.isVisible() and page.signs.toPlainText()
     page.signs_button.click()
     assert not page.signs.isVisible()
+
+
+def test_result_says_when_a_list_is_not_yet_verified(qtbot):
+    """The sexual-exploitation lists are reconstructed, not checked against the brochure: a
+    result that used one says so to staff."""
+    from app.interview.flow import Flow
+    from app.interview.load import load_bank
+    from app.screening.engine import default_catalog
+    from app.screening.result import Observation
+    from app.screening.engine import screen
+    from ui.interview.result_view import result_html
+
+    catalog = default_catalog()
+    flow = Flow(load_bank(), catalog)
+    sexual = screen([Observation("TYPE-SEXUAL", "work_kind", ["sex_industry"])], age=25, catalog=catalog)
+    labour = screen([Observation("TYPE-LABOUR", "work_kind", ["factory"])], age=25, catalog=catalog)
+    note = "has not yet been checked against the ILO/EC brochure"
+    assert note in result_html(sexual, catalog.texts, "en", flow.bank, catalog)
+    assert note not in result_html(labour, catalog.texts, "en", flow.bank, catalog)

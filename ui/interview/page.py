@@ -145,7 +145,7 @@ class InterviewPage(QWidget):
         if self.record is not None:
             self.refresh()
         elif self.result is not None and self.flow is not None:
-            self.result_view.show_result(self.result, self.flow.catalog.texts, current_language(), self.flow.bank)
+            self.result_view.show_result(self.result, self.flow.catalog.texts, current_language(), self.flow.bank, self.flow.catalog)
 
     # -- starting ----------------------------------------------------------------------------
     def _ensure_flow(self) -> None:
@@ -186,7 +186,7 @@ class InterviewPage(QWidget):
         self.record, self.result = None, found[1]
         self._shown_case = (case.id, case.number)
         self.title.setText(_("Screening result — case {number}").format(number=case.number))
-        self.result_view.show_result(self.result, self.flow.catalog.texts, current_language(), self.flow.bank)
+        self.result_view.show_result(self.result, self.flow.catalog.texts, current_language(), self.flow.bank, self.flow.catalog)
         self.views.setCurrentIndex(1)
         return True
 
@@ -350,7 +350,7 @@ class InterviewPage(QWidget):
         if self.result is None:
             self.result = self.flow.screen(self.record.state)
             records.save_result(self._win.session, self.record.case_id, self.result, self.record.id)
-        self.result_view.show_result(self.result, self.flow.catalog.texts, lang, self.flow.bank)
+        self.result_view.show_result(self.result, self.flow.catalog.texts, lang, self.flow.bank, self.flow.catalog)
         self.views.setCurrentIndex(1)
         if self.interpreter is not None:
             self.interpreter.clear()
@@ -364,7 +364,7 @@ class InterviewPage(QWidget):
     def _fill_signs(self, lang: str) -> None:
         """The live view for staff: the screening so far, with the answers behind each sign."""
         result = self.flow.screen(self.record.state)
-        self.signs.setHtml(result_html(result, self.flow.catalog.texts, lang, self.flow.bank))
+        self.signs.setHtml(result_html(result, self.flow.catalog.texts, lang, self.flow.bank, self.flow.catalog))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.record is None or self.views.currentIndex() != 0:

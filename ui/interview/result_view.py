@@ -11,6 +11,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser
 
+from app.i18n import _
 from app.i18n.content import ctext
 
 CLASS_COLOURS = {"likely": "#8a1c1c", "possible": "#8a5a00", "other": "#1f4e79", "none_yet": "#444444"}
@@ -22,8 +23,8 @@ class ResultView(QTextBrowser):
         self.setObjectName("screeningResult")
         self.setOpenLinks(False)
 
-    def show_result(self, result, labels, lang: str, bank=None) -> None:
-        self.setHtml(result_html(result, labels, lang, bank))
+    def show_result(self, result, labels, lang: str, bank=None, catalog=None) -> None:
+        self.setHtml(result_html(result, labels, lang, bank, catalog))
 
 
 def _answer(ev, lang: str, bank) -> str:
@@ -47,12 +48,27 @@ def _evidence(items, lang, bank) -> str:
     return f"<ul>{rows}</ul>"
 
 
-def result_html(result, labels, lang: str, bank=None) -> str:
+def unverified_note(result, catalog, lang: str) -> str:
+    """Honesty about the catalog: a list whose wording is not yet checked against the ILO
+    brochure says so wherever it was used."""
+    if catalog is None:
+        return ""
+    names = [lst.name.get(lang) for lst in result.lists
+             if catalog.lists.get(lst.list_id) is not None and catalog.lists[lst.list_id].wording.startswith("unverified")]
+    if not names:
+        return ""
+    text = _("The wording of these indicator lists has not yet been checked against the ILO/EC brochure: {lists}. "
+             "Read the signs, not only the classification.").format(lists=", ".join(names))
+    return f"<p style='background:#fdecea;padding:8px'>{escape(text)}</p>"
+
+
+def result_html(result, labels, lang: str, bank=None, catalog=None) -> str:
     """The whole result as HTML (escaped); ``labels`` is the catalog's screening texts."""
     label = lambda key: escape(labels.label(key, lang))  # noqa: E731
     colour = CLASS_COLOURS.get(result.classification, "#444")
     out = [
         f"<p style='background:#fff6dd;padding:8px'>{escape(result.disclaimer.get(lang))}</p>",
+        unverified_note(result, catalog, lang),
         f"<h2 style='color:{colour}'>{label('classification')}: {escape(result.classification_text.get(lang))}</h2>",
         f"<p>{escape(result.explanation.get(lang))}</p>",
         f"<h3>{label('reasons')}</h3><ul>",
