@@ -1,6 +1,6 @@
 """Screenshots of the bilingual interview card and the interpreter screen in given languages.
 
-Run under Xvfb:  xvfb-run -a -s "-screen 0 2400x900x24" .venv/bin/python scripts/interpreter_shots.py OUTDIR th my km ne zh_Hant ko
+Run under Xvfb:  xvfb-run -a -s "-screen 0 2600x900x24" .venv/bin/python scripts/interpreter_shots.py OUTDIR th my km ne zh_Hant ko
 For each language: a fictional case, an interview started in that language, a few questions
 answered (so a choice question shows), then the staff window and the interpreter window are
 grabbed from the X screen. Used to check by eye that every script renders (no boxes, marks in
@@ -58,7 +58,7 @@ def main(out: Path, langs: list[str], staff: str = "ja") -> None:
         win.case_form.interview_button.click()
         page = win.interview
         page.interpreter_button.setChecked(True)
-        page.interpreter.move(1300, 0)
+        page.interpreter.move(1290, 0)
         for key in (Qt.Key.Key_Y, Qt.Key.Key_N, Qt.Key.Key_Y, Qt.Key.Key_Y):
             QTest.keyClick(page, key)
         grab(win, f"{lang}-card-1.png")
