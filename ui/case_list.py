@@ -7,7 +7,6 @@ turned off again whenever Tsunagu locks.
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -37,11 +36,10 @@ COLUMNS = (
 
 
 def local_time(iso_utc: str) -> str:
-    """``2026-05-09T05:03:00+00:00`` as local ``2026-05-09 14:03``."""
-    try:
-        return datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return ""
+    """A stored UTC time as local time, written the staff language's way (one library: babel)."""
+    from app.i18n.dates import format_timestamp
+
+    return format_timestamp(iso_utc, current_language())
 
 
 class CaseTableModel(QAbstractTableModel):

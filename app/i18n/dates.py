@@ -64,5 +64,18 @@ def format_date(d: date | None, lang: str, *, for_person: bool = False) -> str:
     return _babel_date(d, format="long", locale=_locale(lang))
 
 
+def format_timestamp(iso_utc: str, lang: str) -> str:
+    """A stored UTC timestamp in local time, CLDR's short form for ``lang`` (2026/05/09 14:03)."""
+    from datetime import datetime
+
+    from babel.dates import format_datetime
+
+    try:
+        local = datetime.fromisoformat(iso_utc).astimezone()
+    except (TypeError, ValueError):
+        return ""
+    return format_datetime(local, format="short", tzinfo=local.tzinfo, locale=_locale(lang))
+
+
 def format_number(value: float | int, lang: str) -> str:
     return format_decimal(value, locale=_locale(lang))
