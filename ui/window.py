@@ -168,12 +168,14 @@ class MainWindow(QMainWindow):
         self.case_menu = bar.addMenu("")
         self.new_action = self._action(self.case_menu, "actionNewCase", self.new_case, QKeySequence.StandardKey.New)
         self.list_action = self._action(self.case_menu, "actionCaseList", self.show_case_list)
+        self.leaflet_action = self._action(self.case_menu, "actionLeaflets", self.open_leaflets)
         self.case_menu.addSeparator()
         self.lock_action = self._action(self.case_menu, "actionLock", self.lock, "Ctrl+L")
         self.quit_action = self._action(self.case_menu, "actionQuit", self.close, QKeySequence.StandardKey.Quit)
         self.settings_menu = bar.addMenu("")
         self.prefs_action = self._action(self.settings_menu, "actionPreferences", self.open_settings)
         self.staff_action = self._action(self.settings_menu, "actionStaff", self.open_staff)
+        self.contacts_action = self._action(self.settings_menu, "actionContacts", self.open_contacts)
         self.recovery_action = self._action(
             self.settings_menu, "actionReplaceRecoveryKey", self.replace_recovery_key)
         self.retranslate()
@@ -183,11 +185,13 @@ class MainWindow(QMainWindow):
         self.case_menu.setTitle(_("&Case"))
         self.new_action.setText(_("New case"))
         self.list_action.setText(_("Case list"))
+        self.leaflet_action.setText(_("Leaflets and cards…"))
         self.lock_action.setText(_("Lock now (F12)"))
         self.quit_action.setText(_("Quit"))
         self.settings_menu.setTitle(_("&Settings"))
         self.prefs_action.setText(_("Preferences…"))
         self.staff_action.setText(_("Staff…"))
+        self.contacts_action.setText(_("Consultation lines…"))
         self.recovery_action.setText(_("Replace recovery key…"))
 
     def _set_menus(self) -> None:
@@ -196,9 +200,10 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(open_)
         role = self.session.account.role if open_ else ""
         self.staff_action.setVisible(role in ("supervisor", "admin"))
+        self.contacts_action.setVisible(role in ("supervisor", "admin"))
         self.recovery_action.setVisible(role == "admin")
         for action in (self.new_action, self.list_action, self.lock_action, self.prefs_action,
-                       self.staff_action, self.recovery_action):
+                       self.staff_action, self.recovery_action, self.leaflet_action, self.contacts_action):
             action.setEnabled(open_)
 
     # -- starting ----------------------------------------------------------------------------
@@ -463,6 +468,16 @@ class MainWindow(QMainWindow):
 
         if self.session_open and self.session.account.is_supervisor:
             self._run_dialog(StaffDialog(self))
+
+    def open_leaflets(self) -> None:
+        from ui.printing.leaflet_dialog import open_leaflets
+
+        open_leaflets(self)
+
+    def open_contacts(self) -> None:
+        from ui.printing.contacts_dialog import open_contacts
+
+        open_contacts(self)
 
     def replace_recovery_key(self) -> None:
         from app.store import accounts

@@ -41,6 +41,17 @@ INTERVIEW_FINISHED = "interview_finished"
 INTERVIEW_LANGUAGE_CHANGED = "interview_language_changed"
 SCREENING_SAVED = "screening_saved"
 SCREENING_VIEWED = "screening_viewed"
+CONTACTS_CHANGED = "contacts_changed"
+LEAFLET_PRINTED = "leaflet_printed"
+LEAFLET_SAVED = "leaflet_saved"
+# Referrals (issue 5): each subject is the case number only
+CONSENT_RECORDED = "consent_recorded"
+CONSENT_WITHDRAWN = "consent_withdrawn"
+EXCEPTION_APPROVED = "exception_approved"
+EXCEPTION_REFUSED = "exception_refused"
+REFERRAL_PRINTED = "referral_printed"
+REFERRAL_SAVED = "referral_saved"
+HER_COPY_PRINTED = "her_copy_printed"
 
 EVENTS = frozenset(
     v for k, v in dict(globals()).items() if k.isupper() and isinstance(v, str) and k != "GENESIS"
