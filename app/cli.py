@@ -167,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--cases", type=int, default=12)
     demo.set_defaults(func=cmd_demo)
 
-    for module in ("app.interview.commands", "app.screening.commands", "app.i18n.status", "app.printing.commands"):
+    for module in ("app.interview.commands", "app.screening.commands", "app.i18n.status", "app.printing.commands",
+                   "app.referrals.commands"):
         try:
             mod = __import__(module, fromlist=["register"])
         except ImportError:

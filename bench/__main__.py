@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import pdf_bench, startup_bench, store_bench
+from bench import pdf_bench, referral_bench, startup_bench, store_bench
 from bench.common import RESULTS, save
 
 
 def main() -> int:
     results: dict = {}
-    for module in (store_bench, startup_bench, pdf_bench):
+    for module in (store_bench, startup_bench, pdf_bench, referral_bench):
         print(f"--- {module.__name__}", flush=True)
         module.run(results)
     save(results)

@@ -112,6 +112,64 @@ CREATE INDEX screening_results_case ON screening_results(case_id);
 """
 
 
+# v4: referrals (issue 5). Consent per recipient and purpose (R21: date, language, interpreter
+# account, restrictions, withdrawal); legal exceptions to consent, each with its reason and the
+# approving supervisor's account; and one provision record per packet made (APPI record of
+# third-party provision: who received which fields, on what basis, made by whom, when).
+# Exceptions and provisions are kept as made: a trigger refuses to change them.
+V4 = """
+CREATE TABLE consents (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  recipient TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  given_on TEXT NOT NULL,
+  language TEXT NOT NULL,
+  interpreter INTEGER REFERENCES accounts(id),
+  restrictions TEXT NOT NULL DEFAULT '',
+  withheld TEXT NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES accounts(id),
+  withdrawn_on TEXT,
+  withdrawn_at TEXT,
+  withdrawn_by INTEGER REFERENCES accounts(id),
+  CHECK (withdrawn_on IS NULL OR withdrawn_on >= given_on)
+);
+CREATE INDEX consents_case ON consents(case_id, recipient, purpose);
+CREATE TABLE disclosure_exceptions (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  recipient TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('required_by_law', 'life_or_body_risk')),
+  reason TEXT NOT NULL CHECK (length(trim(reason)) >= 20),
+  requested_by INTEGER NOT NULL REFERENCES accounts(id),
+  approved_by INTEGER NOT NULL REFERENCES accounts(id),
+  approved_at TEXT NOT NULL,
+  CHECK (approved_by != requested_by)
+);
+CREATE INDEX disclosure_exceptions_case ON disclosure_exceptions(case_id, recipient, purpose);
+CREATE TABLE provisions (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  recipient TEXT NOT NULL,
+  addressee TEXT NOT NULL DEFAULT '',
+  purpose TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  consent_id INTEGER REFERENCES consents(id),
+  exception_id INTEGER REFERENCES disclosure_exceptions(id),
+  made_by INTEGER NOT NULL REFERENCES accounts(id),
+  made_at TEXT NOT NULL,
+  CHECK ((consent_id IS NULL) != (exception_id IS NULL))
+);
+CREATE INDEX provisions_case ON provisions(case_id);
+CREATE TRIGGER disclosure_exceptions_no_update BEFORE UPDATE ON disclosure_exceptions
+BEGIN SELECT RAISE(ABORT, 'an approved exception is kept as approved'); END;
+CREATE TRIGGER provisions_no_update BEFORE UPDATE ON provisions
+BEGIN SELECT RAISE(ABORT, 'a provision record is kept as made'); END;
+"""
+
+
 def fold(text: str) -> str:
     """Search form: NFKC (full-width to half-width), case-folded."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -134,7 +192,12 @@ def _v3(conn) -> None:
         conn.execute(stmt)
 
 
-MIGRATIONS: list[Callable] = [_v1, _v2, _v3]
+def _v4(conn) -> None:
+    for stmt in _split(V4):
+        conn.execute(stmt)
+
+
+MIGRATIONS: list[Callable] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
