@@ -183,7 +183,11 @@ def main(argv: list[str] | None = None, gui=None) -> int:
 
     set_language(settings.load().language())
     setup_logging()
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    if not words:  # the program itself: no parser, so no subcommand module slows the first window
+        args = argparse.Namespace(func=cmd_gui, store=None)
+    else:
+        args = build_parser().parse_args(words)
     args.gui = gui
     try:
         return int(args.func(args) or 0)
