@@ -10,7 +10,7 @@ transaction with its audit row, which holds the case number only.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.cases.model import CaseId
@@ -91,7 +91,7 @@ def _checked_withheld(recipient: recipients.Recipient, withheld) -> tuple[str, .
     out = tuple(dict.fromkeys(withheld or ()))
     for key in out:
         if key not in recipient.fields:
-            raise UserError(N_("{field} is not sent to {recipient} in any case."), field=key, recipient=recipient.name_en)
+            raise UserError(N_("{field} is not sent to {recipient} in any case."), field=key, recipient=recipient.staff_name)
     return out
 
 
@@ -143,7 +143,7 @@ def withdraw_consent(session: Session, consent_id: int, withdrawn_on: date | Non
         conn.execute("UPDATE consents SET withdrawn_on = ?, withdrawn_at = ?, withdrawn_by = ? WHERE id = ?",
                      (withdrawn_on.isoformat(), audit.now_utc(), actor, consent_id))
         audit.append(conn, audit.CONSENT_WITHDRAWN, actor, case_number(conn, consent.case_id))
-    return Consent(**{**consent.__dict__, "withdrawn_on": withdrawn_on})
+    return replace(consent, withdrawn_on=withdrawn_on)
 
 
 def consents_of(session: Session, case_id: CaseId) -> list[Consent]:

@@ -132,6 +132,6 @@ def bullet(text: str, lang: str = "ja", size: float = 10, mark: str = "・") -> 
     return Columns(TextBlock(mark, lang, size), TextBlock(text, lang, size), left_width=size * 1.05, gutter=0)
 
 
-def Row(label: str, value: str, lang: str = "ja", label_width: float = 34 * mm, size: float = 10) -> Columns:  # noqa: N802
+def row(label: str, value: str, lang: str = "ja", label_width: float = 34 * mm, size: float = 10) -> Columns:
     """A grey label on the left and its value on the right."""
     return Columns(TextBlock(label, lang, size, color=GREY), TextBlock(value, lang, size, color=INK), label_width)

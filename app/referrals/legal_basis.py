@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 
 from app.cases.model import CaseId
 from app.errors import AuthError, PermissionDenied, UserError
-from app.i18n import N_
+from app.i18n import N_, current_language
 from app.referrals import recipients
 from app.referrals.consent import Consent, case_number, covering_consent, require_own_account
 from app.store import audit
@@ -70,8 +70,8 @@ def _check_kind(rcpt: recipients.Recipient, kind: str) -> None:
     recipients.exception_kind(kind)
     if kind not in rcpt.exceptions:
         if not rcpt.exceptions:
-            raise UserError(N_("{recipient} may receive her information only with her consent."), recipient=rcpt.name_en)
-        raise UserError(N_("This legal exception does not apply to {recipient}."), recipient=rcpt.name_en)
+            raise UserError(N_("{recipient} may receive her information only with her consent."), recipient=rcpt.staff_name)
+        raise UserError(N_("This legal exception does not apply to {recipient}."), recipient=rcpt.staff_name)
 
 
 def verify_approver(session: Session, username: str, password: str) -> Account:
@@ -163,6 +163,6 @@ def basis_for(conn, case_id: CaseId, rcpt: recipients.Recipient, purpose: str,
         return Basis(exception=exc, approver_name=name[0] if name else "")
     if rcpt.exceptions:
         raise UserError(N_("There is no consent from her for {recipient} ({purpose}), and no approved legal exception. Record her consent first, or ask a supervisor to approve an exception."),
-                        recipient=rcpt.name_en, purpose=rcpt.purpose(purpose).en)
+                        recipient=rcpt.staff_name, purpose=rcpt.purpose(purpose).name(current_language()))
     raise UserError(N_("There is no consent from her for {recipient} ({purpose}). This recipient may receive her information only with her consent."),
-                    recipient=rcpt.name_en, purpose=rcpt.purpose(purpose).en)
+                    recipient=rcpt.staff_name, purpose=rcpt.purpose(purpose).name(current_language()))

@@ -122,7 +122,7 @@ def _check_age(rcpt: recipients.Recipient, person: Person, today: date) -> None:
     """A child guidance centre is for children; an unknown age is treated as possibly a child."""
     if rcpt.under_18_only and person.is_child(today) is False:
         raise UserError(N_("A referral to {recipient} is only for a child under 18, and this case records her as 18 or older."),
-                        recipient=rcpt.name_en)
+                        recipient=rcpt.staff_name)
 
 
 def _furniture(case_number: str):
@@ -153,8 +153,8 @@ def _story(i: _Inputs) -> tuple[list, list[str]]:
         lines = pc.recommendation(i.result, i.rcpt.step)
         if lines:
             sent.append("recommended_action")
-            story.append(layout.para(pc.LABELS["recommended_action"], "ja", 9.5, layout.GREY, keep=True, before=4))
-            story += [_line(line) for line in lines]
+            block = [layout.para(pc.LABELS["recommended_action"], "ja", 9.5, layout.GREY, before=4)]
+            story.append(KeepTogether(block + [_line(line) for line in lines]))
     _heading(story, n, "提供の根拠")
     story += [layout.para(line, "ja") for line in _basis_lines(i)]
     return story, sent
@@ -168,7 +168,7 @@ def _head(i: _Inputs) -> list:
     story = [layout.para(TITLE, "ja", 18, align="center"),
              layout.para(_subtitle(i), "ja", 11, layout.GREY, align="center"),
              layout.gap(10)]
-    story += [layout.Row(label, value) for label, value in rows]
+    story += [layout.row(label, value) for label, value in rows]
     return story + [layout.rule(), layout.para(HANDLING, "ja", 9, layout.GREY, after=2)]
 
 
@@ -185,7 +185,7 @@ def _person(story: list, i: _Inputs) -> list[str]:
                 story += [layout.para(label, "ja", 9.5, layout.GREY, keep=True, before=4), layout.para(value, "ja")]
                 sent.append(key)
             continue
-        story.append(layout.Row(label, value or pc.NOT_RECORDED))
+        story.append(layout.row(label, value or pc.NOT_RECORDED))
         if value:
             sent.append(key)
     return sent

@@ -170,7 +170,9 @@ def indicator_lines(result: ScreeningResult, shown: frozenset[str], table: Table
                 if work_only and not _is_work(hit, dim.number, table):
                     continue
                 line = found.setdefault(hit.concept, IndicatorLine(dim.number, dim.name.ja, hit.text.ja, [], []))
-                strength = f"{STRENGTH_JA.get(hit.strength, hit.strength)}（{lst.name.ja}）"
+                strength = STRENGTH_JA.get(hit.strength, hit.strength)
+                if not work_only:  # a list's name says which exploitation was read for: not labour-office business
+                    strength += f"（{lst.name.ja}）"
                 if strength not in line.strengths:
                     line.strengths.append(strength)
                 for ans in _evidence_lines(hit.evidence, shown, table):

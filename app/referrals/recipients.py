@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.errors import UserError
-from app.i18n import N_
+from app.i18n import N_, current_language
 
 RECIPIENTS_FILE = Path(__file__).resolve().with_name("recipients.toml")
 
@@ -43,6 +43,9 @@ class Purpose:
     her: str  # plain English for the copy she keeps (a msgid of the questions domain)
     her_ja: str
     request_ja: str  # what the packet asks the recipient to do
+
+    def name(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
 
 
 @dataclass(frozen=True)
@@ -74,12 +77,17 @@ class Recipient:
     def name(self, lang: str) -> str:
         return self.name_ja if lang == "ja" else self.name_en
 
+    @property
+    def staff_name(self) -> str:
+        """The name in the current staff language, for messages."""
+        return self.name(current_language())
+
     def purpose(self, purpose_id: str) -> Purpose:
         for p in self.purposes:
             if p.id == purpose_id:
                 return p
         raise UserError(N_("{purpose} is not a purpose of a referral to {recipient}. Choose one of: {choices}"),
-                        purpose=purpose_id, recipient=self.name_en, choices=", ".join(p.id for p in self.purposes))
+                        purpose=purpose_id, recipient=self.staff_name, choices=", ".join(p.id for p in self.purposes))
 
     def shows(self, key: str) -> bool:
         """Whether a packet for this recipient prints ``key`` (directly or inside another field)."""

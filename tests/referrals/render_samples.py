@@ -2,7 +2,8 @@
 
     .venv/bin/python -m tests.referrals.render_samples [OUT_DIR]     (default /tmp/referrals)
 
-The police packet (two pages), the shelter packet, the embassy packet, and her copy in Thai
+The packets for the police (two pages), the shelter, the embassy, a child guidance centre, the
+labour inspection office and immigration, and her copy in Thai
 (test translations from samples.py, not shipped ones) and in Japanese. Needs pdftoppm
 (poppler-utils). Look for: text cut at an edge, boxes (tofu), overlapping lines, a page mark
 or "x / y" missing on a page.
@@ -24,6 +25,8 @@ JOBS = {
     "shelter": dict(recipient_id="shelter"),
     "embassy": dict(recipient_id="embassy"),
     "child_guidance": dict(recipient_id="child_guidance"),
+    "labour_office": dict(recipient_id="labour_office"),
+    "immigration": dict(recipient_id="immigration"),
     "her-copy-th": dict(recipient_id="police", her_copy=True, lang="th"),
     "her-copy-ja": dict(recipient_id="police", her_copy=True, lang="ja"),
 }

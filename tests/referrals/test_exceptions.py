@@ -68,7 +68,7 @@ def test_no_one_approves_their_own_request(env):
     assert exceptions_of(env.session, case.id) == []
 
 
-@pytest.mark.parametrize("user, password", [("sup", "wrong password entirely"), ("nobody", SUPERVISOR_PASSWORD)])
+@pytest.mark.parametrize("user, password", [("sup", "wrong password entirely"), ("nobody", SUPERVISOR_PASSWORD), ("", "")])
 def test_a_wrong_approver_password_or_name_is_refused_and_audited(env, user, password):
     case = seeded_case(env.session)
     with pytest.raises(AuthError, match="approver"):

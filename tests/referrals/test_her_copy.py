@@ -90,3 +90,18 @@ def test_every_her_language_text_is_listed_for_the_catalog():
     assert set(SAMPLE_TH) == set(HER_COPY_TEXTS)  # the stand-in covers every text
     for text in HER_COPY_TEXTS:
         assert "{" not in text or text.count("{date}") == 1, text
+
+
+def test_her_copy_words_are_safe_to_carry():
+    """Like the leaflet: the word for what happened to her is never on the paper she keeps."""
+    from app.referrals.recipients import load_table
+
+    table = load_table()
+    words = list(her_copy.TEXTS.values()) + list(CATEGORIES.values())
+    texts = [t for p in words for t in (p.en, p.ja)]
+    texts += [t for r in table.recipients for t in (r.her_name, r.her_name_ja)]
+    texts += [t for r in table.recipients for p in r.purposes for t in (p.her, p.her_ja)]
+    texts += [t for e in table.exceptions.values() for t in (e.her, e.her_ja)]
+    for text in texts:
+        for word in ("trafficking", "人身取引", "victim", "被害者", "売春", "prostitution"):
+            assert word not in text.lower(), (word, text)

@@ -234,3 +234,23 @@ def test_a_packet_never_touches_the_disk(env, tmp_path, monkeypatch):
     assert written == []
     assert not any((tmp_path / "tmp").iterdir())
     assert packet_mod.TITLE == "情報提供書"  # the PDF's title names no person
+
+
+def test_a_refusal_names_the_recipient_in_the_staff_language(env):
+    from app.i18n import set_language
+
+    case = seeded_case(env.session)
+    set_language("ja")
+    try:
+        with pytest.raises(UserError) as info:
+            build_packet(env.session, case.id, "police", "protective_custody", today=TODAY)
+    finally:
+        set_language("en")
+    assert "警察署" in info.value.message() and "本人の保護" in info.value.message()
+
+
+def test_the_labour_office_is_not_told_which_exploitation_lists_were_read(env):
+    case = seeded_case(env.session)
+    consent(env.session, case, "labour_office")
+    text = pdf_text(build_packet(env.session, case.id, "labour_office", "labour_inspection", today=TODAY))
+    assert flat("MKWORKIND（中）") in text and "成人の一覧" not in text

@@ -183,8 +183,11 @@ class ModalDriver:
         self.timer.timeout.connect(self._poll)
         self.timer.start()
 
-    def expect(self, name: str, action) -> "ModalDriver":
-        self.steps.append((name, action))
+    def expect(self, name: str, action, ready=None) -> "ModalDriver":
+        """Run ``action`` on the next modal named ``name``; with ``ready``, only once
+        ``ready(widget)`` holds (a second step on the same dialog must wait for the first
+        step's queued clicks to finish, however slow the machine)."""
+        self.steps.append((name, action, ready))
         return self
 
     def _poll(self) -> None:
@@ -194,8 +197,10 @@ class ModalDriver:
         if widget is None or not widget.isVisible():
             self._unexpected_since = None
             return
-        for i, (name, action) in enumerate(self.steps):
+        for i, (name, action, ready) in enumerate(self.steps):
             if widget.objectName() == name:
+                if ready is not None and not ready(widget):
+                    return
                 del self.steps[i]
                 self.seen.append(name)
                 self._unexpected_since = None

@@ -218,7 +218,7 @@ def test_leaflet_dialog_cannot_reach_a_case(make_window, store, modals, monkeypa
         assert "not encrypted" in dialog.info.text()
         later(dialog.accept)
 
-    modals.expect("leafletDialog", use).expect("leafletDialog", close)
+    modals.expect("leafletDialog", use).expect("leafletDialog", close, ready=lambda d: "not encrypted" in d.info.text())
     window.leaflet_action.trigger()
     assert modals.done(), modals.seen
     assert (tmp_path / "leaflet-th-card.pdf").is_file()
@@ -300,7 +300,8 @@ def test_supervisor_adds_a_local_line_that_reaches_the_leaflet(make_window, stor
         assert dialog.table.item(_select(dialog, "immigration_info"), 4).text() == "Hidden"
         later(dialog.accept)
 
-    modals.expect("contactsDialog", add).expect("contactsDialog", check)
+    modals.expect("contactsDialog", add).expect(
+        "contactsDialog", check, ready=lambda d: d.info.text() == "The line was added.")
     window.contacts_action.trigger()
     assert modals.done(), modals.seen
 
@@ -330,7 +331,8 @@ def test_a_shipped_line_can_be_restored(logged_in, modals):
         assert dialog.table.item(_select(dialog, "yorisoi"), 3).text() == "Shipped"
         later(dialog.accept)
 
-    modals.expect("contactsDialog", hide).expect("contactsDialog", restored)
+    modals.expect("contactsDialog", hide).expect(
+        "contactsDialog", restored, ready=lambda d: d.info.text() == "The shipped line is used again.")
     window.contacts_action.trigger()
     assert modals.done(), modals.seen
     assert load_directory(window.session).local_entries == ()
