@@ -64,7 +64,8 @@ def main(out: Path, langs: list[str], staff: str = "ja") -> None:
         grab(win, f"{lang}-card-1.png")
         grab(page.interpreter, f"{lang}-interpreter-1.png")
         page.answers.buttons["declined"].click()  # age: does not want to say
-        page.answers.buttons["declined"].click() if page.flow.current(page.record.state).type != "multi" else None
+        if page.flow.current(page.record.state).type != "multi":
+            page.answers.buttons["declined"].click()
         grab(win, f"{lang}-card-2.png")
         grab(page.interpreter, f"{lang}-interpreter-2.png")
         page.interpreter_button.setChecked(False)

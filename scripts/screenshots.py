@@ -20,7 +20,6 @@ def main(out: Path, lang: str) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="tsunagu-shots-"))
     os.environ["TSUNAGU_HOME"] = str(tmp / "home")
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from app import settings
     from app.cases.demo import DEMO_PASSWORD, DEMO_USER, make_demo_store
@@ -57,8 +56,6 @@ def main(out: Path, lang: str) -> None:
     win.login.password.setText(DEMO_PASSWORD)
     win.login.button.click()
     shot(win, "case-list")
-    first_case = win.case_list.model.index(0, 0)
-    win.case_list.table.doubleClicked.emit(first_case) if hasattr(win.case_list, "table") else None
     from app.cases import repo
 
     case = repo.search_cases(win.session, "")[0]

@@ -6,12 +6,11 @@ it works before any case is entered.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from app.errors import UserError
@@ -22,42 +21,11 @@ PASSWORD_RULE = N_("Use at least 12 characters, or at least 4 words.")  # the ru
 
 
 def file_dialog(parent: QWidget, title: str, *, save: bool, start: Path) -> str:
-    """Qt's own dialog with no history and no saved state (R18, KeePassXC #1151).
+    """Choose a store file (no history, no saved state: ui.file_dialogs)."""
+    from ui.file_dialogs import private_file_dialog
 
-    Qt keeps a file dialog's last folder and history in the user's shared QtProject settings.
-    Here they go to a private folder of ours, which is removed as soon as the dialog is gone.
-    """
-    import shiboken6
-
-    folder = _private_qt_settings()
-    dialog = QFileDialog(parent, title, str(start))
-    dialog.setObjectName("fileDialog")
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setHistory([])
-    dialog.setNameFilters([_("Tsunagu store (*.tsunagu)"), _("All files (*)")])
-    if save:
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("tsunagu")
-    else:
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
-    chosen = dialog.selectedFiles()[0] if accepted and dialog.selectedFiles() else ""
-    dialog.setHistory([])
-    shiboken6.delete(dialog)  # now, so that it saves its state before the folder is removed
-    shutil.rmtree(folder, ignore_errors=True)
-    return chosen
-
-
-def _private_qt_settings() -> Path:
-    from PySide6.QtCore import QSettings
-
-    from app.paths import config_dir
-
-    folder = config_dir() / "qt-scratch"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-    return folder
+    return private_file_dialog(parent, title, save=save, start=start, suffix="tsunagu",
+                               filters=[_("Tsunagu store (*.tsunagu)"), _("All files (*)")])
 
 
 class CreateStoreForm(QWidget):

@@ -119,7 +119,7 @@ class RecoveryUnlockDialog(QDialog):
         self.key = QLineEdit()
         self.key.setObjectName("recoveryKeyInput")
         self.key.setFont(mono_font(16))
-        self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.key.setPlaceholderText(_("8 groups of 4 letters and digits, as written down"))
         self.message = MessageLabel("message")
         self.ok = QPushButton(_("Unlock"))
         self.ok.setObjectName("recoveryUnlock")

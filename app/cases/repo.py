@@ -62,27 +62,33 @@ def create_case(session: Session, person: Person, status: str = "open", today: d
         cur = conn.execute(
             f"INSERT INTO cases (year, seq, number, status, created_at, created_by, updated_at, updated_by, "
             f"{_PERSON_COLUMNS}, alias_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * 13)}, ?)",
-            (year, seq, number, status, now, _actor_id(session), now, _actor_id(session),
+            (year, seq, number, status, now, actor_id(session), now, actor_id(session),
              *_person_values(person), fold(person.alias)),
         )
         audit.append(conn, audit.CASE_CREATED, session.actor, number)
-    return Case(CaseId(cur.lastrowid), number, status, now, _actor_id(session), now, _actor_id(session), person)
+    return Case(CaseId(cur.lastrowid), number, status, now, actor_id(session), now, actor_id(session), person)
 
 
-def _actor_id(session: Session) -> int:
+def actor_id(session: Session) -> int:
     """Cases record who made them; the recovery session acts as the first administrator."""
     if session.actor is not None:
         return session.actor
     return session.conn.execute("SELECT min(id) FROM accounts WHERE role = 'admin'").fetchone()[0]
 
 
+def read_case(conn, case_id: CaseId) -> Case:
+    """The stored case, without an audit row: for callers that audit their own action
+    (viewing, or building a referral packet) in the same transaction."""
+    row = conn.execute(f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
+        raise UserError(N_("This case no longer exists."))
+    return _row_to_case(row)
+
+
 def get_case(session: Session, case_id: CaseId) -> Case:
     """Open a case for viewing (audited)."""
     with session.transaction() as conn:
-        row = conn.execute(f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?", (case_id,)).fetchone()
-        if row is None:
-            raise UserError(N_("This case no longer exists."))
-        case = _row_to_case(row)
+        case = read_case(conn, case_id)
         audit.append(conn, audit.CASE_VIEWED, session.actor, case.number)
     return case
 
@@ -99,7 +105,7 @@ def update_case(session: Session, case_id: CaseId, person: Person, status: str) 
             raise UserError(N_("This case no longer exists."))
         conn.execute(
             f"UPDATE cases SET status = ?, updated_at = ?, updated_by = ?, {assignments}, alias_fold = ? WHERE id = ?",
-            (status, now, _actor_id(session), *_person_values(person), fold(person.alias), case_id),
+            (status, now, actor_id(session), *_person_values(person), fold(person.alias), case_id),
         )
         audit.append(conn, audit.CASE_EDITED, session.actor, row[0])
         stored = conn.execute(f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?", (case_id,)).fetchone()

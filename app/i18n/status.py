@@ -12,7 +12,6 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from app.i18n import DEFAULT_DOMAIN, LOCALES_DIR, STAFF_LANGUAGES, N_, _
 from app.i18n.content import DOMAIN, HELP_DOMAIN, INTERVIEW_LANGUAGES
@@ -108,5 +107,3 @@ def register(subparsers) -> None:
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=cmd_status)
 
-
-__all__ = ["CatalogStatus", "catalog_status", "all_statuses", "review_status", "is_draft", "register", "Path"]

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from app.cases.model import CaseId
+from app.cases.repo import actor_id
 from app.errors import UserError
 from app.i18n import N_
 from app.interview.flow import Flow
@@ -41,12 +42,6 @@ def _case_number(conn, case_id: CaseId) -> str:
     return row[0]
 
 
-def _actor(session: Session) -> int:
-    from app.cases.repo import _actor_id
-
-    return _actor_id(session)
-
-
 def start_interview(session: Session, case_id: CaseId, flow: Flow, person_language: str) -> InterviewRecord:
     state = flow.start()
     now = audit.now_utc()
@@ -55,7 +50,7 @@ def start_interview(session: Session, case_id: CaseId, flow: Flow, person_langua
         cur = conn.execute(
             "INSERT INTO interviews (case_id, started_at, started_by, updated_at, status, person_language, state) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (case_id, now, _actor(session), now, state.status, person_language, json.dumps(state.to_dict())),
+            (case_id, now, actor_id(session), now, state.status, person_language, json.dumps(state.to_dict())),
         )
         conn.execute("INSERT INTO interview_languages (interview_id, at, language) VALUES (?, ?, ?)",
                      (cur.lastrowid, now, person_language))
@@ -120,7 +115,7 @@ def save_result(session: Session, case_id: CaseId, result: ScreeningResult, inte
         cur = conn.execute(
             "INSERT INTO screening_results (case_id, interview_id, computed_at, computed_by, classification, versions, result) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (case_id, interview_id, audit.now_utc(), _actor(session), result.classification,
+            (case_id, interview_id, audit.now_utc(), actor_id(session), result.classification,
              json.dumps(versions, sort_keys=True), json.dumps(result.to_dict())),
         )
         audit.append(conn, audit.SCREENING_SAVED, session.actor, number)

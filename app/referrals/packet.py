@@ -18,6 +18,7 @@ from reportlab.platypus import KeepTogether
 
 from app.cases.model import Case, CaseId, Person
 from app.cases.names import language_name
+from app.cases.repo import read_case
 from app.errors import UserError
 from app.i18n import N_
 from app.i18n.dates import format_japanese
@@ -78,7 +79,7 @@ def make_packet(session: Session, case_id: CaseId, recipient_id: str, purpose: s
     office = require_office_profile(session)
     today = today or date.today()
     with session.transaction() as conn:
-        case = _read_case(conn, case_id)
+        case = read_case(conn, case_id)
         _check_age(rcpt, case.person, today)
         basis = basis_for(conn, case_id, rcpt, purpose, now)
         withheld = set(basis.consent.withheld) if basis.consent else set()
@@ -101,15 +102,6 @@ def save_referral_pdf(session: Session, case_id: CaseId, data: bytes, path) -> N
     with session.transaction() as conn:
         audit.append(conn, audit.REFERRAL_SAVED, actor, case_number(conn, case_id))
         save_pdf(data, path)
-
-
-def _read_case(conn, case_id: CaseId) -> Case:
-    from app.cases.repo import _CASE_COLUMNS, _row_to_case
-
-    row = conn.execute(f"SELECT {_CASE_COLUMNS} FROM cases WHERE id = ?", (case_id,)).fetchone()
-    if row is None:
-        raise UserError(N_("This case no longer exists."))
-    return _row_to_case(row)
 
 
 def _latest_result(conn, case_id: CaseId) -> ScreeningResult | None:

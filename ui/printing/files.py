@@ -10,11 +10,10 @@ seams tests replace.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.errors import UserError
 from app.fileio import atomic_write, disk_error
@@ -92,25 +91,10 @@ def _pages_asked(printer: QPrinter, count: int) -> list[int]:
 
 def choose_pdf_path(parent: QWidget, suggested_name: str) -> str:
     """Qt's own save dialog with no history and no saved state; "" if cancelled."""
-    import shiboken6
+    from ui.file_dialogs import private_file_dialog
 
-    from ui.first_run import _private_qt_settings
-
-    folder = _private_qt_settings()
-    dialog = QFileDialog(parent, _("Save as PDF"), str(Path.home()))
-    dialog.setObjectName("fileDialog")
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setHistory([])
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilters([_("PDF document (*.pdf)")])
-    dialog.setDefaultSuffix("pdf")
-    dialog.selectFile(suggested_name)
-    accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
-    chosen = dialog.selectedFiles()[0] if accepted and dialog.selectedFiles() else ""
-    dialog.setHistory([])
-    shiboken6.delete(dialog)  # now, so that it saves its state before the folder is removed
-    shutil.rmtree(folder, ignore_errors=True)
-    return chosen
+    return private_file_dialog(parent, _("Save as PDF"), save=True, start=Path.home(), suffix="pdf",
+                               filters=[_("PDF document (*.pdf)")], select=suggested_name)
 
 
 def save_pdf_as(parent: QWidget, data: bytes, suggested_name: str) -> Path | None:

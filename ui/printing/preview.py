@@ -224,12 +224,16 @@ class PdfDialog(QDialog):
         self.print_button.setEnabled(on)
         self.save_button.setEnabled(on)
 
-    def print_document(self) -> None:
-        data = self.preview.data
-        if not data:
-            return
+    def _start(self) -> bytes:
+        """The document shown, with old messages cleared; empty when there is none."""
         self.message.clear()
         self.info.clear()
+        return self.preview.data or b""
+
+    def print_document(self) -> None:
+        data = self._start()
+        if not data:
+            return
         try:
             printer = files.choose_printer(self)
             if printer is None:
@@ -244,11 +248,9 @@ class PdfDialog(QDialog):
         self.info.show_text(_("Sent to the printer ({pages} pages).").format(pages=pages))
 
     def save_document(self) -> None:
-        data = self.preview.data
+        data = self._start()
         if not data:
             return
-        self.message.clear()
-        self.info.clear()
         try:
             path = files.save_pdf_as(self, data, self.suggested_name)
             if not path:
