@@ -46,6 +46,7 @@ class CaseFormPage(QWidget):
     saved = Signal(object)  # the Case as stored
     close_requested = Signal()
     interview_requested = Signal(str)  # "start", "continue" or "result"
+    referrals_requested = Signal()
 
     def __init__(self, win, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +108,7 @@ class CaseFormPage(QWidget):
         self.interview_button = QPushButton(objectName="startInterview")
         self.continue_button = QPushButton(objectName="continueInterview")
         self.result_button = QPushButton(objectName="lastResult")
+        self.referrals_button = QPushButton(objectName="openReferrals")
 
         body = QWidget()
         body.setMaximumWidth(BODY_MAX_WIDTH)
@@ -158,6 +160,8 @@ class CaseFormPage(QWidget):
                                (self.result_button, "result")):
             buttons.addWidget(button)
             button.clicked.connect(lambda _=False, a=action: self._interview(a))
+        buttons.addWidget(self.referrals_button)
+        self.referrals_button.clicked.connect(self._referrals)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 12)
@@ -191,6 +195,7 @@ class CaseFormPage(QWidget):
         self.interview_button.setText(_("Start interview"))
         self.continue_button.setText(_("Continue interview"))
         self.result_button.setText(_("Screening result"))
+        self.referrals_button.setText(_("Referrals…"))
         self.languages.filter.setPlaceholderText(_("Find a language"))
         dirty = self.is_dirty()
         _fill_combo(self.status, STATUS_LABELS.items())
@@ -302,6 +307,7 @@ class CaseFormPage(QWidget):
             unfinished = records.unfinished_interview(session, self.case.id) is not None
             has_result = records.has_result(session, self.case.id)
         self.interview_button.setEnabled(self.case is not None)
+        self.referrals_button.setEnabled(self.case is not None)
         self.continue_button.setVisible(unfinished)
         self.result_button.setVisible(has_result)
 
@@ -310,6 +316,12 @@ class CaseFormPage(QWidget):
         if self.case is None or (self.is_dirty() and not self.save()):
             return
         self.interview_requested.emit(action)
+
+    def _referrals(self) -> None:
+        """Referrals read the stored case: save typed changes first."""
+        if self.case is None or (self.is_dirty() and not self.save()):
+            return
+        self.referrals_requested.emit()
 
     def save(self) -> bool:
         """Validate and save; on a problem show it, keep every field, and return False."""
@@ -348,6 +360,7 @@ class CaseFormPage(QWidget):
         self._loaded = ()
         self._update_title()
         self.interview_button.setEnabled(False)
+        self.referrals_button.setEnabled(False)
         self.continue_button.setVisible(False)
         self.result_button.setVisible(False)
         self.scroll.verticalScrollBar().setValue(0)

@@ -1,9 +1,11 @@
-"""Preferences: the staff language (this computer) and the lock time (the office, supervisors only)."""
+"""Preferences: the staff language (this computer); the lock time and the office profile printed on
+referral packets (the office, supervisors only)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 
 from app.errors import UserError
@@ -34,6 +36,15 @@ class SettingsDialog(QDialog):
         self.minutes.setValue(self._initial_minutes)
         supervisor = win.session.account.is_supervisor
         self.minutes.setEnabled(supervisor)
+        from app.referrals.office import NAME_MAX, get_office_profile
+
+        profile = get_office_profile(win.session)
+        self._initial_office = (profile.name, profile.phone) if profile else ("", "")
+        self.office_name = QLineEdit(self._initial_office[0], objectName="officeName", maxLength=NAME_MAX)
+        self.office_phone = QLineEdit(self._initial_office[1], objectName="officePhone", maxLength=32)
+        self.office_phone.setPlaceholderText("03-1234-5678")
+        for field in (self.office_name, self.office_phone):
+            field.setReadOnly(not supervisor)
         self.message = MessageLabel("message")
         save = QPushButton(_("Save"), objectName="saveSettings")
         save.setDefault(True)
@@ -43,8 +54,13 @@ class SettingsDialog(QDialog):
         form.setSpacing(10)
         form.addRow(_("Staff language"), self.language)
         form.addRow(_("Lock after this many minutes without use"), self.minutes)
+        office = QGroupBox(_("Office (printed on referral packets as the sender)"))
+        office_form = QFormLayout(office)
+        office_form.addRow(_("Name"), self.office_name)
+        office_form.addRow(_("Phone"), self.office_phone)
         if not supervisor:
             form.addRow("", hint_label(_("Only a supervisor or an administrator can change the lock time.")))
+            office_form.addRow("", hint_label(_("Only a supervisor or an administrator can change these.")))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -53,6 +69,7 @@ class SettingsDialog(QDialog):
         layout.setSpacing(14)
         layout.addWidget(title_label(_("Settings")))
         layout.addLayout(form)
+        layout.addWidget(office)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         save.clicked.connect(self.save)
@@ -70,6 +87,16 @@ class SettingsDialog(QDialog):
                 self.message.show_text(exc.message())
                 return
             self._win.watcher.timeout_s = minutes * 60
+            self._initial_minutes = minutes
+        office = (self.office_name.text(), self.office_phone.text())
+        if not self.office_name.isReadOnly() and office != self._initial_office:
+            from app.referrals.office import set_office_profile
+
+            try:
+                set_office_profile(self._win.session, *office)
+            except UserError as exc:
+                self.message.show_text(exc.message())
+                return
         self.accept()
         lang = self.language.currentData()
         if lang != current_language():

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self._kdf = kdf
         self.clock = clock
         self._throttle = None
+        self._approval_throttle = None
         self.session = None
         self.store_path: Path | None = Path(store).expanduser() if store else None
         self._locked = False  # the next login follows a lock: audit UNLOCK too
@@ -86,6 +87,15 @@ class MainWindow(QMainWindow):
     def throttle(self, value) -> None:
         self._throttle = value
 
+    @property
+    def approval_throttle(self):
+        """Wrong approver passwords (exceptions to consent) slow down like logins, counted apart."""
+        if self._approval_throttle is None:
+            from app.store.throttle import LoginThrottle
+
+            self._approval_throttle = LoginThrottle(clock=self.clock)
+        return self._approval_throttle
+
     def existing_throttle(self):
         return self._throttle
 
@@ -107,6 +117,7 @@ class MainWindow(QMainWindow):
             self.case_form.saved.connect(lambda _case: self.update_title())
             self.case_form.close_requested.connect(self.show_case_list)
             self.case_form.interview_requested.connect(self.interview_action)
+            self.case_form.referrals_requested.connect(self.open_referrals)
         return self.case_list, self.case_form
 
     def _interview_page(self):
@@ -473,6 +484,14 @@ class MainWindow(QMainWindow):
         from ui.printing.leaflet_dialog import open_leaflets
 
         open_leaflets(self)
+
+    def open_referrals(self) -> None:
+        """The open case's consents, exceptions, packets and her copies."""
+        from ui.referrals.referrals_dialog import ReferralsDialog
+
+        case = self.case_form.case if self.case_form is not None else None
+        if self.session_open and case is not None and not self.session.account.is_recovery:
+            self._run_dialog(ReferralsDialog(self, case))
 
     def open_contacts(self) -> None:
         from ui.printing.contacts_dialog import open_contacts

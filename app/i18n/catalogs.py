@@ -77,6 +77,10 @@ def extract_content() -> tuple[Catalog, Catalog]:
 
     for text in msgids(load_defaults()):
         _add(content, text, "resources/leaflets")
+    from app.referrals.her_copy import HER_COPY_TEXTS
+
+    for text in HER_COPY_TEXTS:
+        _add(content, text, "app/referrals/her_copy.py", "her copy of a referral")
     return content, help_
 
 

@@ -93,7 +93,7 @@ def build_her_copy(session: Session, provision_id: int, lang: str) -> bytes:
         provision = get_provision(conn, provision_id)
         kind = _exception_kind(conn, provision)
         data = layout.build(_story(provision, kind, office, lang), ctext(TEXTS["title"].en, lang), layout.page_number)
-        audit.append(conn, audit.HER_COPY_PRINTED, actor, case_number(conn, provision.case_id))
+        audit.append(conn, audit.HER_COPY_MADE, actor, case_number(conn, provision.case_id))
     return data
 
 

@@ -88,7 +88,7 @@ def make_packet(session: Session, case_id: CaseId, recipient_id: str, purpose: s
         story, sent = _story(inputs)
         data = layout.build(story, TITLE, _furniture(case.number))
         provision = record_provision(conn, actor, case_id, rcpt.id, addressee, purpose, sent, basis)
-        audit.append(conn, audit.REFERRAL_PRINTED, actor, case.number)
+        audit.append(conn, audit.REFERRAL_MADE, actor, case.number)
     return Packet(data, provision, case.number)
 
 

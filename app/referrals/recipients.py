@@ -31,6 +31,24 @@ IDENTITY_FIELDS = PERSON_FIELDS
 # A field whose section already shows another (all indicators include those about work).
 IMPLIES = {"indicators_with_answers": ("work_indicators",)}
 EXCEPTION_KINDS = ("required_by_law", "life_or_body_risk")
+# What each field key is called on the staff's screens (the packet has its own Japanese labels).
+FIELD_NAMES = {
+    "alias": N_("Alias"),
+    "real_name": N_("Real name"),
+    "birth_date_or_age": N_("Date of birth or age"),
+    "sex_gender": N_("Sex and gender"),
+    "nationality": N_("Nationality"),
+    "languages": N_("Languages spoken"),
+    "residence_status": N_("Status of residence"),
+    "stay_expiry": N_("Period of stay expires"),
+    "contact_safe": N_("Can she be contacted safely?"),
+    "contact_how": N_("How to contact her safely"),
+    "notes_summary": N_("Notes"),
+    "screening_summary": N_("Screening summary"),
+    "indicators_with_answers": N_("Signs found, with her answers"),
+    "work_indicators": N_("Signs about work, with her answers"),
+    "recommended_action": N_("Recommended action from the screening"),
+}
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,9 @@ class ExceptionKind:
     her: str
     her_ja: str
 
+    def name(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -81,6 +102,11 @@ class Recipient:
     def staff_name(self) -> str:
         """The name in the current staff language, for messages."""
         return self.name(current_language())
+
+    @property
+    def staff_note(self) -> str:
+        """The note on the legal basis, in the current staff language."""
+        return self.note_ja if current_language() == "ja" else self.note
 
     def purpose(self, purpose_id: str) -> Purpose:
         for p in self.purposes:

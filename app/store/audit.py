@@ -49,8 +49,10 @@ CONSENT_RECORDED = "consent_recorded"
 CONSENT_WITHDRAWN = "consent_withdrawn"
 EXCEPTION_APPROVED = "exception_approved"
 EXCEPTION_REFUSED = "exception_refused"
+REFERRAL_MADE = "referral_made"  # the packet was built and its provision recorded
 REFERRAL_PRINTED = "referral_printed"
 REFERRAL_SAVED = "referral_saved"
+HER_COPY_MADE = "her_copy_made"
 HER_COPY_PRINTED = "her_copy_printed"
 
 EVENTS = frozenset(

@@ -52,7 +52,7 @@ def test_her_copy_is_audited_with_the_case_number_only(env):
     build_her_copy(env.session, provision.id, "ja")
     rows = audit.rows(env.session.conn)
     assert len(rows) == before + 1
-    assert (rows[0].event, rows[0].subject) == (audit.HER_COPY_PRINTED, case.number)
+    assert (rows[0].event, rows[0].subject) == (audit.HER_COPY_MADE, case.number)
 
 
 def test_after_an_exception_her_copy_says_it_was_without_her_consent(env, monkeypatch):

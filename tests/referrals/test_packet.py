@@ -52,7 +52,7 @@ def test_each_packet_writes_one_provision_and_one_audit_row(env, recipient_id):
     made = make_packet(env.session, case.id, recipient_id, rcpt.purposes[0].id, addressee="新宿警察署 生活安全課",
                        today=TODAY)
     rows = _events(env.session)[before:]
-    assert [(r.event, r.subject, r.actor) for r in rows] == [(audit.REFERRAL_PRINTED, case.number, env.session.actor)]
+    assert [(r.event, r.subject, r.actor) for r in rows] == [(audit.REFERRAL_MADE, case.number, env.session.actor)]
     [record] = provisions_of(env.session, case.id)
     assert record == made.provision
     assert (record.recipient, record.purpose, record.consent_id, record.exception_id) == (

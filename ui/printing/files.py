@@ -97,14 +97,20 @@ def choose_pdf_path(parent: QWidget, suggested_name: str) -> str:
                                filters=[_("PDF document (*.pdf)")], select=suggested_name)
 
 
-def save_pdf_as(parent: QWidget, data: bytes, suggested_name: str) -> Path | None:
-    """Warn, ask where, write atomically (0600); the path written, or None if cancelled."""
+def save_pdf_as(parent: QWidget, data: bytes, suggested_name: str, write=None) -> Path | None:
+    """Warn, ask where, write atomically (0600); the path written, or None if cancelled.
+
+    ``write(path, data)``, if given, does the writing instead (a referral writes its audit row
+    and the file in one transaction)."""
     if not confirm(parent, _(SAVE_WARNING), _("Choose where to save…"), _("Cancel"), name="confirmSavePdf"):
         return None
     chosen = choose_pdf_path(parent, suggested_name)
     if not chosen:
         return None
     path = Path(chosen)
+    if write is not None:
+        write(path, data)
+        return path
     try:
         atomic_write(path, data, mode=0o600)
     except OSError as exc:  # the temp file could not even be made (a folder we may not write)

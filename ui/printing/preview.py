@@ -160,19 +160,21 @@ class PdfDialog(QDialog):
 
     ``suggested_name`` never holds a person's name (``leaflet-th-a4.pdf``, a case number).
     ``on_printed()`` and ``on_saved()`` run after a print job was sent or a file was written, so
-    the caller can audit; a UserError they raise is shown, and nothing is lost.
+    the caller can audit; a UserError they raise is shown, and nothing is lost. ``write(path, data)``
+    replaces the plain file write when the audit row and the file must go together.
     """
 
     def __init__(self, parent: QWidget, data: bytes, *, suggested_name: str, title: str,
                  on_printed: Callable[[], None] | None = None,
-                 on_saved: Callable[[], None] | None = None) -> None:
+                 on_saved: Callable[[], None] | None = None,
+                 write: Callable[[object, bytes], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfDialog")
         self.setWindowTitle("Tsunagu")  # never the document's title: it may name a case
         self.setMinimumSize(720, 640)
         self.resize(860, 860)
         self.suggested_name = suggested_name
-        self._on_printed, self._on_saved = on_printed, on_saved
+        self._on_printed, self._on_saved, self._write = on_printed, on_saved, write
         self.title = title_label(title)
         self.header = QVBoxLayout()  # subclasses put their choices here
         self.preview = PdfPreview(self)
@@ -252,7 +254,7 @@ class PdfDialog(QDialog):
         if not data:
             return
         try:
-            path = files.save_pdf_as(self, data, self.suggested_name)
+            path = files.save_pdf_as(self, data, self.suggested_name, self._write)
             if not path:
                 return
             if self._on_saved is not None:

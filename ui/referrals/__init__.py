@@ -1,0 +1,1 @@
+"""The referral screens: consent, exceptions, packets and her copy (issue 5)."""
