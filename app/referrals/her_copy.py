@@ -92,8 +92,27 @@ def build_her_copy(session: Session, provision_id: int, lang: str) -> bytes:
     with session.transaction() as conn:
         provision = get_provision(conn, provision_id)
         kind = _exception_kind(conn, provision)
-        data = layout.build(_story(provision, kind, office, lang), ctext(TEXTS["title"].en, lang), layout.page_number)
+        data = _fitted(provision, kind, office, lang)
         audit.append(conn, audit.HER_COPY_MADE, actor, case_number(conn, provision.case_id))
+    return data
+
+
+# A copy she carries should be one sheet: tall scripts (Burmese) are set smaller, never below 0.8.
+SCALES = (1.0, 0.9, 0.8)
+
+
+def _fitted(provision: Provision, kind: str | None, office: OfficeProfile, lang: str) -> bytes:
+    """The copy at the largest scale that fits one page (the smallest scale if none does)."""
+    for scale in SCALES:
+        pages = []
+
+        def furniture(canvas, page: int, total: int) -> None:
+            pages.append(total)
+            layout.page_number(canvas, page, total)
+
+        data = layout.build(_story(provision, kind, office, lang, scale), ctext(TEXTS["title"].en, lang), furniture)
+        if pages and pages[0] == 1:
+            break
     return data
 
 
@@ -114,7 +133,7 @@ def _both(her: str, ja: str, lang: str, size: float, color=None, keep: bool = Fa
     return [row]
 
 
-def _story(provision: Provision, kind: str | None, office: OfficeProfile, lang: str) -> list:
+def _story(provision: Provision, kind: str | None, office: OfficeProfile, lang: str, scale: float = 1.0) -> list:
     rcpt = recipients.get(provision.recipient)
     purpose = rcpt.purpose(provision.purpose)
     when = provision.made_on
@@ -122,29 +141,36 @@ def _story(provision: Provision, kind: str | None, office: OfficeProfile, lang: 
     exc = recipients.exception_kind(kind) if kind else None
     intro = Pair(exc.her, exc.her_ja) if exc else TEXTS["consent"]
     her = lambda pair: ctext(pair.en, lang)  # noqa: E731
-    story = _title(lang)
-    story += _both(her(intro).format(date=her_date), intro.ja.format(date=ja_date), lang, 11)
+    def both(her_text: str, ja_text: str, size: float, color=None, keep: bool = False) -> list:
+        return _both(her_text, ja_text, lang, size * scale, color, keep)
+
+    def gap(points: float):
+        return layout.gap(points * scale)
+
+    story = _title(lang, scale)
+    story += both(her(intro).format(date=her_date), intro.ja.format(date=ja_date), 11)
     for key, value in (("who", Pair(rcpt.her_name, rcpt.her_name_ja)), ("why", Pair(purpose.her, purpose.her_ja))):
-        story.append(layout.gap(8))
-        story += _both(her(TEXTS[key]), TEXTS[key].ja, lang, 9, layout.GREY, keep=True)
-        story += _both(her(value), value.ja, lang, 12.5)
-    story.append(layout.gap(8))
-    story += _both(her(TEXTS["what"]), TEXTS["what"].ja, lang, 9, layout.GREY, keep=True)
+        story.append(gap(8))
+        story += both(her(TEXTS[key]), TEXTS[key].ja, 9, layout.GREY, keep=True)
+        story += both(her(value), value.ja, 12.5)
+    story.append(gap(8))
+    story += both(her(TEXTS["what"]), TEXTS["what"].ja, 9, layout.GREY, keep=True)
     for pair in _categories(provision.fields):
-        story += _both("• " + her(pair), "・" + pair.ja, lang, 10.5)
-    story.append(layout.gap(10))
+        story += both("• " + her(pair), "・" + pair.ja, 10.5)
+    story.append(gap(10))
     for pair in (TEXTS["withdraw"] if exc is None else TEXTS["ask_why"], TEXTS["carry"]):
-        story += _both(her(pair), pair.ja, lang, 10)
-        story.append(layout.gap(6))
-    story += _both(her(TEXTS["contact"]), TEXTS["contact"].ja, lang, 9, layout.GREY, keep=True)
-    return story + [layout.para(f"{office.name}　{office.phone}", "ja", 12)]
+        story += both(her(pair), pair.ja, 10)
+        story.append(gap(6))
+    story += both(her(TEXTS["contact"]), TEXTS["contact"].ja, 9, layout.GREY, keep=True)
+    return story + [layout.para(f"{office.name}　{office.phone}", "ja", 12 * scale)]
 
 
-def _title(lang: str) -> list:
+def _title(lang: str, scale: float = 1.0) -> list:
     title = TEXTS["title"]
-    story = [] if lang == "ja" else [layout.para(ctext(title.en, lang), lang, 17)]
-    return story + [layout.para(title.ja, "ja", 17 if lang == "ja" else 12, layout.INK if lang == "ja" else layout.GREY),
-                    layout.gap(10)]
+    story = [] if lang == "ja" else [layout.para(ctext(title.en, lang), lang, 17 * scale)]
+    ja_size = (17 if lang == "ja" else 12) * scale
+    return story + [layout.para(title.ja, "ja", ja_size, layout.INK if lang == "ja" else layout.GREY),
+                    layout.gap(10 * scale)]
 
 
 def _categories(fields: tuple[str, ...]) -> list[Pair]:

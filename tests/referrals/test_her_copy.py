@@ -105,3 +105,16 @@ def test_her_copy_words_are_safe_to_carry():
     for text in texts:
         for word in ("trafficking", "人身取引", "victim", "被害者", "売春", "prostitution"):
             assert word not in text.lower(), (word, text)
+
+
+@pytest.mark.parametrize("lang", INTERVIEW_LANGUAGES)
+def test_her_copy_in_every_language_is_one_sheet_with_embedded_fonts(env, lang):
+    """The police copy lists the most kinds of information; tall scripts are set smaller to fit."""
+    case, provision = _provision(env, "police")
+    data = build_her_copy(env.session, provision.id, lang)
+    assert pdfcheck.page_count(data) == 1
+    assert all(f.embedded for f in pdfcheck.fonts(data))
+    text = pdf_text(data)
+    assert flat("あなたの情報の提供について") in text and flat(get("police").her_name_ja) in text
+    for marker in IDENTITY_MARKERS + [case.number]:
+        assert flat(marker) not in text

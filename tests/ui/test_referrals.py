@@ -72,7 +72,6 @@ def test_no_consent_blocks_the_packet_and_says_what_to_do(logged_in, modals, qtb
     dialog.choose("legal_aid")
     assert dialog.exception_button.isHidden()  # Houterasu: consent only
     dialog.choose("police", "protective_custody")
-    dialog.packet_button.setEnabled(True)
     modals.expect("confirmPacket", lambda box: later(box.buttons()[0].click))
     dialog.packet_button.click()
     qtbot.waitUntil(modals.done)
@@ -98,7 +97,7 @@ def test_consent_recorded_in_the_dialog_allows_the_packet(logged_in, modals, qtb
     dialog.consent_button.click()
     qtbot.waitUntil(modals.done)
     assert "Her consent of" in dialog.basis.text() and "through an interpreter" in dialog.basis.text()
-    assert "Real name: not sent" in dialog.fields.text()
+    assert "Real name: not sent" in dialog.fields_text()
     assert dialog.withdraw_button.isEnabled()
     [consent] = consents_of(logged_in.session, case.id)
     assert consent.withheld == ("real_name",) and consent.interpreter_id is not None

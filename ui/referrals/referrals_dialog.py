@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
@@ -69,7 +70,8 @@ class ReferralsDialog(QDialog):
             self.recipient.addItem(rcpt.name(lang), rcpt.id)
         self.purpose = QComboBox(objectName="referralPurpose")
         self.basis = QLabel(objectName="referralBasis", wordWrap=True)
-        self.fields = QLabel(objectName="referralFields", wordWrap=True)
+        self.fields = (QLabel(objectName="referralFields", wordWrap=True),
+                       QLabel(objectName="referralFieldsMore", wordWrap=True))  # two columns: the list is long
         self.note = hint_label()
         self.note.setObjectName("referralNote")
         self.addressee = QLineEdit(objectName="referralAddressee", maxLength=ADDRESSEE_MAX)
@@ -94,7 +96,11 @@ class ReferralsDialog(QDialog):
         form.addRow(_("Recipient"), self.recipient)
         form.addRow(_("Purpose"), self.purpose)
         form.addRow(_("Allowed by"), self.basis)
-        form.addRow(_("What is sent"), self.fields)
+        columns = QHBoxLayout()
+        for column in self.fields:
+            column.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            columns.addWidget(column, 1)
+        form.addRow(_("What is sent"), columns)
         form.addRow("", self.note)
         form.addRow(_("Addressed to"), self.addressee)
         actions = QHBoxLayout()
@@ -151,6 +157,10 @@ class ReferralsDialog(QDialog):
         if purpose_id is not None:
             self.purpose.setCurrentIndex(self.purpose.findData(purpose_id))
 
+    def fields_text(self) -> str:
+        """What is sent, as shown (both columns)."""
+        return "\n".join(column.text() for column in self.fields)
+
     def _recipient_changed(self) -> None:
         rcpt, lang = self.rcpt, current_language()
         self.purpose.blockSignals(True)
@@ -198,7 +208,9 @@ class ReferralsDialog(QDialog):
             name = _(recipients.FIELD_NAMES[key])
             lines.append("• " + (_("{field}: not sent, she asked to keep it back").format(field=name)
                                  if key in withheld else name))
-        self.fields.setText("\n".join(lines))
+        half = (len(lines) + 1) // 2
+        self.fields[0].setText("\n".join(lines[:half]))
+        self.fields[1].setText("\n".join(lines[half:]))
         self.withdraw_button.setEnabled(consent is not None)
         office = get_office_profile(session)
         self.packet_button.setEnabled(office is not None)
@@ -370,7 +382,8 @@ class ReferralsDialog(QDialog):
             table.setRowCount(0)
         self._consents, self._provisions, self._staff_names = [], [], {}
         self.basis.clear()
-        self.fields.clear()
+        for column in self.fields:
+            column.clear()
         self.addressee.clear()
         super().done(result)
 
