@@ -1,7 +1,9 @@
 """A stand-in Thai catalog for her copy, so tests and renders put real Thai on the page.
 
-These translations were written for the tests. They are NOT reviewed translations and must
-never be copied into locales/: the shipped texts come from the ``questions`` catalogs.
+These translations were written for the tests, before the shipped drafts existed; they stay so
+that the tests do not change whenever a translator improves the catalog. They are NOT reviewed
+translations and must never be copied into locales/: the shipped texts come from the
+``questions`` catalogs.
 """
 
 from __future__ import annotations
