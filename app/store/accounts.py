@@ -24,6 +24,13 @@ def list_staff(session: Session) -> list[Account]:
     return [Account(*r) for r in rows]
 
 
+def display_names(session: Session) -> dict[int, str]:
+    """Every account's display name by id, removed accounts included: records made by someone
+    who has since left must still say who made them."""
+    rows = session.conn.execute("SELECT id, COALESCE(NULLIF(display_name, ''), username) FROM accounts")
+    return {account_id: name for account_id, name in rows}
+
+
 def find_account(session: Session, username: str) -> Account | None:
     row = session.conn.execute(
         "SELECT id, username, display_name, role FROM accounts WHERE username = ? AND removed_at IS NULL",

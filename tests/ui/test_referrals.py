@@ -199,6 +199,9 @@ def test_exception_needs_a_reason_and_another_supervisors_password(logged_in, mo
     assert "Another supervisor must approve" in steps[1]
     assert "not correct" in steps[2]
     assert "exception approved on" in dialog.basis.text()
+    assert dialog.exceptions.rowCount() == 1
+    assert dialog.exceptions.item(0, 5).text() == "boss2"  # no display name given: the user name
+    assert "今夜の身の安全" in dialog.exceptions.item(0, 6).text()
     events = [e for e, _s in audit_events(store[0])]
     assert events.count(audit.EXCEPTION_REFUSED) == 2 and events.count(audit.EXCEPTION_APPROVED) == 1
 

@@ -25,7 +25,7 @@ from app.i18n import N_, _, current_language
 from app.i18n.dates import format_date
 from app.referrals import recipients
 from app.referrals.consent import Consent, consents_of, covering_consent, withdraw_consent
-from app.referrals.legal_basis import EXCEPTION_VALID_DAYS, covering_exception
+from app.referrals.legal_basis import EXCEPTION_VALID_DAYS, DisclosureException, covering_exception, exceptions_of
 from app.referrals.office import get_office_profile
 from app.referrals.provisions import ADDRESSEE_MAX, Provision, provisions_of
 from app.store import audit
@@ -62,6 +62,7 @@ class ReferralsDialog(QDialog):
         self._today = today or date.today()
         self._consents: list[Consent] = []
         self._provisions: list[Provision] = []
+        self._exceptions: list[DisclosureException] = []
         self._staff_names: dict[int, str] = {}
         lang = current_language()
 
@@ -84,6 +85,8 @@ class ReferralsDialog(QDialog):
                                                  _("Interpreter"), _("Withdrawn on")])
         self.provisions = _table("provisionsTable", [_("Made on"), _("Recipient"), _("Purpose"), _("Basis"),
                                                      _("Made by")])
+        self.exceptions = _table("exceptionsTable", [_("Approved on"), _("Recipient"), _("Purpose"), _("Legal basis"),
+                                                     _("Asked by"), _("Approved by"), _("Reason")])
         self.her_copy_button = QPushButton(_("Her copy…"), objectName="herCopy")
         self.message = MessageLabel("message")
         self.message.setObjectName("referralMessage")
@@ -118,6 +121,7 @@ class ReferralsDialog(QDialog):
         self.tabs = QTabWidget(objectName="referralTabs")
         self.tabs.addTab(shared, _("Shared so far"))
         self.tabs.addTab(self.consents, _("Her consents"))
+        self.tabs.addTab(self.exceptions, _("Exceptions"))
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(close)
@@ -223,11 +227,12 @@ class ReferralsDialog(QDialog):
         session = self._session()
         if session is None:
             return
-        from app.store.accounts import list_staff
+        from app.store.accounts import display_names
 
-        self._staff_names = {a.id: a.display_name for a in list_staff(session)}
+        self._staff_names = display_names(session)
         self._consents = consents_of(session, self.case.id)
         self._provisions = provisions_of(session, self.case.id)
+        self._exceptions = exceptions_of(session, self.case.id)
         lang = current_language()
         self.consents.setRowCount(0)
         for c in self._consents:
@@ -243,6 +248,14 @@ class ReferralsDialog(QDialog):
             self._add_row(self.provisions, [
                 format_date(p.made_on, lang), rcpt.name(lang), rcpt.purpose(p.purpose).name(lang), basis,
                 self._staff_names.get(p.made_by, "—")])
+        self.exceptions.setRowCount(0)
+        for e in self._exceptions:
+            rcpt = recipients.get(e.recipient)
+            approved = datetime.fromisoformat(e.approved_at).astimezone().date()
+            self._add_row(self.exceptions, [
+                format_date(approved, lang), rcpt.name(lang), rcpt.purpose(e.purpose).name(lang),
+                recipients.exception_kind(e.kind).name(lang), self._staff_names.get(e.requested_by, "—"),
+                self._staff_names.get(e.approved_by, "—"), " ".join(e.reason.split())])
         self._selection_changed()
         self.update_basis()
 
@@ -378,9 +391,9 @@ class ReferralsDialog(QDialog):
         self._live_session().audit(event, self.case.number)
 
     def done(self, result: int) -> None:  # noqa: D102 - no case data outlives the dialog
-        for table in (self.consents, self.provisions):
+        for table in (self.consents, self.provisions, self.exceptions):
             table.setRowCount(0)
-        self._consents, self._provisions, self._staff_names = [], [], {}
+        self._consents, self._provisions, self._exceptions, self._staff_names = [], [], [], {}
         self.basis.clear()
         for column in self.fields:
             column.clear()
