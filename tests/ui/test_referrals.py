@@ -389,3 +389,37 @@ def _contains():
     from PySide6.QtCore import Qt
 
     return Qt.MatchFlag.MatchContains
+
+
+def test_full_disk_saving_a_packet_leaves_no_file_and_no_saved_row(logged_in, modals, qtbot, store, tmp_path,
+                                                                    monkeypatch):
+    import errno
+    from datetime import date
+
+    from app.referrals.consent import record_consent
+
+    case = _case(logged_in)
+    record_consent(logged_in.session, case.id, "legal_aid", "legal_consultation", given_on=date.today(), language="th")
+    dialog = _dialog(logged_in)
+    dialog.choose("legal_aid", "legal_consultation")
+    target = tmp_path / "packet.pdf"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(files, "choose_pdf_path", lambda *a: str(target))
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("app.fileio.os.fsync", full)
+    shown = []
+    modals.expect("confirmPacket", lambda box: later(box.buttons()[0].click))
+    modals.expect("packetDialog", lambda pdf: later(pdf.save_button.click))
+    modals.expect("confirmSavePdf", lambda box: later(box.buttons()[0].click))
+    modals.expect("userError", lambda box: (shown.append(box.text()), later(box.accept)))
+    modals.expect("packetDialog", lambda pdf: (shown.append(pdf.message.text()), later(pdf.accept)),
+                  ready=lambda pdf: bool(pdf.message.text()))
+    dialog.packet_button.click()
+    qtbot.waitUntil(modals.done)
+    assert "disk is full" in shown[0] and "disk is full" in shown[1]
+    assert target.read_bytes() == b"old" and os.listdir(tmp_path).count("packet.pdf") == 1
+    events = [e for e, _s in audit_events(store[0])]
+    assert audit.REFERRAL_MADE in events and audit.REFERRAL_SAVED not in events
