@@ -92,15 +92,16 @@ def make_packet(session: Session, case_id: CaseId, recipient_id: str, purpose: s
     return Packet(data, provision, case.number)
 
 
-def save_referral_pdf(session: Session, case_id: CaseId, data: bytes, path) -> None:
+def save_referral_pdf(session: Session, case_id: CaseId, data: bytes, path, event: str = audit.REFERRAL_SAVED) -> None:
     """Write a packet or her copy where the user chose (after the GUI's warning), atomically with
-    mode 0600, audited with the case number only (a file name may hold a name: never logged).
-    The file is written inside the audit row's transaction, so a failed write leaves no row."""
+    mode 0600, audited as ``event`` (the packet's or her copy's) with the case number only (a file
+    name may hold a name: never logged). The file is written inside the audit row's transaction,
+    so a failed write leaves no row."""
     from app.printing.pdfdoc import save_pdf
 
     actor = require_own_account(session)
     with session.transaction() as conn:
-        audit.append(conn, audit.REFERRAL_SAVED, actor, case_number(conn, case_id))
+        audit.append(conn, event, actor, case_number(conn, case_id))
         save_pdf(data, path)
 
 

@@ -54,6 +54,7 @@ REFERRAL_PRINTED = "referral_printed"
 REFERRAL_SAVED = "referral_saved"
 HER_COPY_MADE = "her_copy_made"
 HER_COPY_PRINTED = "her_copy_printed"
+HER_COPY_SAVED = "her_copy_saved"
 
 EVENTS = frozenset(
     v for k, v in dict(globals()).items() if k.isupper() and isinstance(v, str) and k != "GENESIS"

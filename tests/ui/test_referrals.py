@@ -258,7 +258,8 @@ def test_counsellor_cannot_approve(logged_in, modals, qtbot, store):
     assert "Only a supervisor or an administrator can approve" in seen[0]
 
 
-def test_her_copy_after_a_packet_warns_first_and_names_no_identity(logged_in, modals, qtbot, store):
+def test_her_copy_after_a_packet_warns_first_and_names_no_identity(logged_in, modals, qtbot, store, tmp_path,
+                                                                    monkeypatch):
     from datetime import date
 
     from app.referrals.consent import record_consent
@@ -278,10 +279,16 @@ def test_her_copy_after_a_packet_warns_first_and_names_no_identity(logged_in, mo
         shown["lang"] = pdf.language.currentData()
         shown["text"] = _flat(pdf.preview.data)
         shown["caution"] = pdf.caution.text()
-        later(pdf.accept)
+        pdf.language.setCurrentIndex(pdf.language.findData("ko"))  # rebuilt in her other language
+        assert pdf.suggested_name == f"her-copy-{case.number}-ko.pdf"
+        later(pdf.save_button.click)
 
+    saved = tmp_path / "her-copy.pdf"
+    monkeypatch.setattr(files, "choose_pdf_path", lambda *a: str(saved))
     modals.expect("confirmHerCopy", lambda box: (shown.setdefault("warning", box.text()), later(box.buttons()[0].click)))
     modals.expect("herCopyDialog", look)
+    modals.expect("confirmSavePdf", lambda box: later(box.buttons()[0].click))
+    modals.expect("herCopyDialog", lambda pdf: later(pdf.accept), ready=lambda pdf: "Saved as" in pdf.info.text())
     dialog.her_copy_button.click()
     qtbot.waitUntil(modals.done)
     assert "safe for her to carry" in shown["warning"]
@@ -289,7 +296,9 @@ def test_her_copy_after_a_packet_warns_first_and_names_no_identity(logged_in, mo
     assert "ข้อมูล" in shown["text"] and "法テラス" in shown["text"]
     assert ALIAS not in shown["text"] and REAL_NAME not in shown["text"] and case.number not in shown["text"]
     assert "draft" in shown["caution"]
-    assert audit.HER_COPY_MADE in [e for e, _s in audit_events(store[0])]
+    assert "정보" in _flat(saved.read_bytes())
+    events = [e for e, _s in audit_events(store[0])]
+    assert events.count(audit.HER_COPY_MADE) == 2 and events.count(audit.HER_COPY_SAVED) == 1
 
 
 def test_no_office_profile_disables_the_packet_with_the_reason(logged_in):

@@ -27,7 +27,7 @@ class HerCopyDialog(PdfDialog):
     def __init__(self, parent: QWidget, win, case_id: int, case_number: str, provision_id: int, lang: str) -> None:
         super().__init__(parent, b"", suggested_name="", title=_("Her copy"),
                          on_printed=lambda: self._audit(audit.HER_COPY_PRINTED),
-                         write=lambda path, data: save_referral_pdf(win.session, case_id, data, path))
+                         write=lambda path, data: save_referral_pdf(win.session, case_id, data, path, audit.HER_COPY_SAVED))
         self.setObjectName("herCopyDialog")
         self._win, self._case_number, self._provision_id = win, case_number, provision_id
         self.language = QComboBox(objectName="herCopyLanguage")
