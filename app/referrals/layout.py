@@ -9,7 +9,9 @@ starts in one of our fonts, so no non-embedded Helvetica is ever named (see pdfd
 
 from __future__ import annotations
 
+import contextlib
 import io
+from contextvars import ContextVar
 from functools import partial
 from typing import Callable
 
@@ -22,6 +24,7 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 from app.printing.fonts import default_registry
 from app.printing.paragraph import ParagraphFlowable, TextBlock
 from app.printing.pdfdoc import GREY, INK, RULE, block
+from app.printing.printable import printable
 
 MARGIN = 18 * mm
 TOP = 24 * mm  # room for the page mark above the text
@@ -29,6 +32,27 @@ BOTTOM = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
 
 Furniture = Callable[[Canvas, int, int], None]
+_UNPRINTABLE: ContextVar[list | None] = ContextVar("unprintable", default=None)
+
+
+@contextlib.contextmanager
+def collecting_unprintable():
+    """Collect the characters ``text`` replaced with 〓 while a document is laid out."""
+    found: list[str] = []
+    token = _UNPRINTABLE.set(found)
+    try:
+        yield found
+    finally:
+        _UNPRINTABLE.reset(token)
+
+
+def _printable(value: str, lang: str) -> str:
+    """Staff-typed text made printable (see app.printing.printable); what was replaced is collected."""
+    fixed, lost = printable(value, lang)
+    sink = _UNPRINTABLE.get()
+    if sink is not None:
+        sink.extend(ch for ch in lost if ch not in sink)
+    return fixed
 
 
 class _NumberedCanvas(Canvas):
@@ -87,7 +111,7 @@ def stamp(canvas: Canvas, text: str, lang: str = "ja") -> None:
 def para(text: str, lang: str, size: float = 10, color=INK, keep: bool = False, align: str = "left",
          before: float = 0, after: float = 0) -> ParagraphFlowable:
     """A paragraph that flows and splits between lines; ``keep`` keeps it with what follows."""
-    flow = ParagraphFlowable(TextBlock(text, lang, size, align=align, color=color))
+    flow = ParagraphFlowable(TextBlock(_printable(text, lang), lang, size, align=align, color=color))
     flow.keepWithNext = keep
     flow.spaceBefore, flow.spaceAfter = before, after
     return flow
@@ -129,9 +153,11 @@ class Columns(Flowable):
 
 def bullet(text: str, lang: str = "ja", size: float = 10, mark: str = "・") -> Columns:
     """A list item whose wrapped lines hang under the text, not under the mark."""
-    return Columns(TextBlock(mark, lang, size), TextBlock(text, lang, size), left_width=size * 1.05, gutter=0)
+    return Columns(TextBlock(mark, lang, size), TextBlock(_printable(text, lang), lang, size),
+                   left_width=size * 1.05, gutter=0)
 
 
 def row(label: str, value: str, lang: str = "ja", label_width: float = 34 * mm, size: float = 10) -> Columns:
     """A grey label on the left and its value on the right."""
-    return Columns(TextBlock(label, lang, size, color=GREY), TextBlock(value, lang, size, color=INK), label_width)
+    return Columns(TextBlock(label, lang, size, color=GREY), TextBlock(_printable(value, lang), lang, size, color=INK),
+                   label_width)

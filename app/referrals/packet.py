@@ -46,6 +46,7 @@ class Packet:
     data: bytes
     provision: Provision
     case_number: str
+    unprintable: tuple[str, ...] = ()  # typed characters no font here has: printed as 〓
 
 
 @dataclass
@@ -85,11 +86,12 @@ def make_packet(session: Session, case_id: CaseId, recipient_id: str, purpose: s
         withheld = set(basis.consent.withheld) if basis.consent else set()
         inputs = _Inputs(rcpt, purp, addressee, office, session.account.display_name, case,
                          _latest_result(conn, case_id), basis, frozenset(rcpt.fields) - withheld, today)
-        story, sent = _story(inputs)
-        data = layout.build(story, TITLE, _furniture(case.number))
+        with layout.collecting_unprintable() as unprintable:
+            story, sent = _story(inputs)
+            data = layout.build(story, TITLE, _furniture(case.number))
         provision = record_provision(conn, actor, case_id, rcpt.id, addressee, purpose, sent, basis)
         audit.append(conn, audit.REFERRAL_MADE, actor, case.number)
-    return Packet(data, provision, case.number)
+    return Packet(data, provision, case.number, tuple(unprintable))
 
 
 def save_referral_pdf(session: Session, case_id: CaseId, data: bytes, path, event: str = audit.REFERRAL_SAVED) -> None:

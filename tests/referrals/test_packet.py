@@ -254,3 +254,22 @@ def test_the_labour_office_is_not_told_which_exploitation_lists_were_read(env):
     consent(env.session, case, "labour_office")
     text = pdf_text(build_packet(env.session, case.id, "labour_office", "labour_inspection", today=TODAY))
     assert flat("MKWORKIND（中）") in text and "成人の一覧" not in text
+
+
+def test_typed_characters_no_font_has_print_as_geta_and_are_reported(env):
+    """An alias copied from a LINE name with an emoji must not stop the referral; a direction
+    override must not make the printed text read differently from what was typed."""
+    from dataclasses import replace
+
+    from app.cases.repo import update_case
+
+    case = seeded_case(env.session)
+    person = replace(case.person, alias="MK🌸ALIAS", contact_how="MK\u202eCONTACTHOW")
+    update_case(env.session, case.id, person, case.status)
+    consent(env.session, case, "police", restrictions="MKRESTRICT 😀")
+    packet = make_packet(env.session, case.id, "police", "protective_custody", today=TODAY)
+    text = pdf_text(packet.data)
+    assert "MK〓ALIAS" in text and "MKCONTACTHOW" in text and "\u202e" not in pdfcheck.text(packet.data)
+    assert "MKRESTRICT〓" in text
+    assert packet.unprintable == ("🌸", "😀")
+    assert all(f.embedded for f in pdfcheck.fonts(packet.data))

@@ -432,3 +432,30 @@ def test_full_disk_saving_a_packet_leaves_no_file_and_no_saved_row(logged_in, mo
     assert target.read_bytes() == b"old" and os.listdir(tmp_path).count("packet.pdf") == 1
     events = [e for e, _s in audit_events(store[0])]
     assert audit.REFERRAL_MADE in events and audit.REFERRAL_SAVED not in events
+
+
+def test_the_packet_dialog_says_which_typed_characters_print_as_geta(logged_in, modals, qtbot):
+    from datetime import date
+
+    from PySide6.QtWidgets import QLabel
+
+    from app.referrals.consent import record_consent
+
+    case = _case(logged_in, alias="Ploy 🌸")
+    record_consent(logged_in.session, case.id, "shelter", "temporary_protection", given_on=date.today(), language="th")
+    dialog = _dialog(logged_in)
+    dialog.choose("shelter", "temporary_protection")
+    seen = {}
+
+    def look(pdf):
+        label = pdf.findChild(QLabel, "packetUnprintable")
+        seen["warning"] = label.text() if label is not None and label.isVisible() else ""
+        seen["text"] = _flat(pdf.preview.data)
+        later(pdf.accept)
+
+    modals.expect("confirmPacket", lambda box: later(box.buttons()[0].click))
+    modals.expect("packetDialog", look)
+    dialog.packet_button.click()
+    qtbot.waitUntil(modals.done)
+    assert "🌸 (U+1F338 CHERRY BLOSSOM)" in seen["warning"] and "〓" in seen["warning"]
+    assert "Ploy〓" in seen["text"]

@@ -34,6 +34,9 @@ from ui.widgets import MessageLabel, busy_cursor, confirm, hint_label, title_lab
 NO_OFFICE = N_("The office name and phone number are not set, so no packet can be made yet. "
                "A supervisor sets them in Settings → Preferences.")
 
+UNPRINTABLE = N_("Some characters typed in this case cannot be printed with the fonts on this computer and "
+                 "appear as 〓 on the packet: {chars}. If it matters, correct the case and make the packet again.")
+
 
 def _cell(text: str) -> QTableWidgetItem:
     return QTableWidgetItem(text)
@@ -356,6 +359,13 @@ class ReferralsDialog(QDialog):
             on_printed=lambda: self._audit(audit.REFERRAL_PRINTED),
             write=lambda path, data: save_referral_pdf(self._live_session(), case_id, data, path))
         dialog.setObjectName("packetDialog")
+        if packet.unprintable:
+            from app.printing.printable import describe
+
+            warning = MessageLabel("reminder")
+            warning.setObjectName("packetUnprintable")
+            warning.show_text(_(UNPRINTABLE).format(chars=describe(packet.unprintable)))
+            dialog.header.addWidget(warning)
         dialog.exec()
         dialog.deleteLater()
         self.info.show_text(_("The packet was recorded under “Shared so far”. Give her a copy with “Her copy…”."))
