@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Indenter, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
+from app.errors import UserError
 from app.printing.fonts import default_registry
 from app.printing.paragraph import ParagraphFlowable, TextBlock
 from app.printing.pdfdoc import GREY, INK, RULE, block
@@ -85,8 +86,20 @@ def build(story: list[Flowable], title: str, furniture: Furniture) -> bytes:
         invariant=1, pageCompression=1, initialFontName=latin, initialFontSize=10,
         title=title, author="", creator="", subject="", keywords="",
     )
-    doc.build(story, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
+    try:
+        doc.build(story, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
+    except UserError as exc:
+        raise _original(exc) from None
     return buffer.getvalue()
+
+
+def _original(exc: UserError) -> UserError:
+    """The UserError a flowable raised (a missing font, say), not the copy reportlab makes of it
+    with "raised by class KeepTogether…" glued on, which has lost its message parameters."""
+    cause = exc
+    while isinstance(cause.__context__, UserError):
+        cause = cause.__context__
+    return cause
 
 
 def page_number(canvas: Canvas, page: int, total: int) -> None:

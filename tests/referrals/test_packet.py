@@ -273,3 +273,25 @@ def test_typed_characters_no_font_has_print_as_geta_and_are_reported(env):
     assert "MKRESTRICT〓" in text
     assert packet.unprintable == ("🌸", "😀")
     assert all(f.embedded for f in pdfcheck.fonts(packet.data))
+
+
+def test_an_error_inside_the_layout_reaches_staff_as_it_was_raised(env, monkeypatch):
+    """reportlab re-raises a flowable's exception as a new one with its class path glued on; the
+    message staff see must be ours, in their language, with its parameters filled."""
+    from app.errors import UserError
+    from app.printing import paragraph
+
+    wrap = paragraph.TextBlock.wrap
+
+    def missing_font(self, *a, **k):  # inside a KeepTogether, where reportlab re-raises
+        if "MKINDANS" in self.text:
+            raise UserError("The font {family} is missing.", family="MKFONT")
+        return wrap(self, *a, **k)
+
+    case = seeded_case(env.session)
+    consent(env.session, case, "police")
+    monkeypatch.setattr(paragraph.TextBlock, "wrap", missing_font)
+    with pytest.raises(UserError) as caught:
+        make_packet(env.session, case.id, "police", "protective_custody", today=TODAY)
+    assert caught.value.message() == "The font MKFONT is missing."
+    assert provisions_of(env.session, case.id) == []  # nothing recorded for a packet that was not made
