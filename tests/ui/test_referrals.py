@@ -459,3 +459,19 @@ def test_the_packet_dialog_says_which_typed_characters_print_as_geta(logged_in, 
     qtbot.waitUntil(modals.done)
     assert "🌸 (U+1F338 CHERRY BLOSSOM)" in seen["warning"] and "〓" in seen["warning"]
     assert "Ploy〓" in seen["text"]
+
+
+def test_typed_restrictions_are_shown_as_text_never_as_markup(logged_in):
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from app.referrals.consent import record_consent
+
+    case = _case(logged_in)
+    record_consent(logged_in.session, case.id, "police", "protective_custody", given_on=date.today(), language="th",
+                   restrictions="<b>bold</b><img src='file:///etc/passwd'>")
+    dialog = _dialog(logged_in)
+    dialog.choose("police", "protective_custody")
+    assert dialog.basis.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>bold</b>" in dialog.basis.text()

@@ -76,6 +76,8 @@ class ReferralsDialog(QDialog):
         self.basis = QLabel(objectName="referralBasis", wordWrap=True)
         self.fields = (QLabel(objectName="referralFields", wordWrap=True),
                        QLabel(objectName="referralFieldsMore", wordWrap=True))  # two columns: the list is long
+        for label in (self.basis, *self.fields):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # her restrictions are typed text, never markup
         self.note = hint_label()
         self.note.setObjectName("referralNote")
         self.addressee = QLineEdit(objectName="referralAddressee", maxLength=ADDRESSEE_MAX)
