@@ -102,3 +102,19 @@ def confirm(parent: QWidget | None, text: str, yes: str, no: str, *, name: str =
     answer = box.clickedButton() is yes_button
     box.deleteLater()
     return answer
+
+
+def record_table(name: str, headers: list[str]):
+    """A read-only table of records, one row each, selected whole, columns sized to their text."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table

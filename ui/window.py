@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.case_menu, "actionNewCase", self.new_case, QKeySequence.StandardKey.New)
         self.list_action = self._action(self.case_menu, "actionCaseList", self.show_case_list)
         self.leaflet_action = self._action(self.case_menu, "actionLeaflets", self.open_leaflets)
+        self.register_action = self._action(self.case_menu, "actionProvisionRegister", self.open_register)
         self.case_menu.addSeparator()
         self.lock_action = self._action(self.case_menu, "actionLock", self.lock, "Ctrl+L")
         self.quit_action = self._action(self.case_menu, "actionQuit", self.close, QKeySequence.StandardKey.Quit)
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(_("New case"))
         self.list_action.setText(_("Case list"))
         self.leaflet_action.setText(_("Leaflets and cards…"))
+        self.register_action.setText(_("Register of information provided…"))
         self.lock_action.setText(_("Lock now (F12)"))
         self.quit_action.setText(_("Quit"))
         self.settings_menu.setTitle(_("&Settings"))
@@ -212,9 +214,11 @@ class MainWindow(QMainWindow):
         role = self.session.account.role if open_ else ""
         self.staff_action.setVisible(role in ("supervisor", "admin"))
         self.contacts_action.setVisible(role in ("supervisor", "admin"))
+        self.register_action.setVisible(role in ("supervisor", "admin"))
         self.recovery_action.setVisible(role == "admin")
         for action in (self.new_action, self.list_action, self.lock_action, self.prefs_action,
-                       self.staff_action, self.recovery_action, self.leaflet_action, self.contacts_action):
+                       self.staff_action, self.recovery_action, self.leaflet_action, self.contacts_action,
+                       self.register_action):
             action.setEnabled(open_)
 
     # -- starting ----------------------------------------------------------------------------
@@ -492,6 +496,13 @@ class MainWindow(QMainWindow):
         case = self.case_form.case if self.case_form is not None else None
         if self.session_open and case is not None and not self.session.account.is_recovery:
             self._run_dialog(ReferralsDialog(self, case))
+
+    def open_register(self) -> None:
+        """The supervisor's register of every provision to a third party."""
+        from ui.referrals.register_dialog import RegisterDialog
+
+        if self.session_open and self.session.account.is_supervisor:
+            self._run_dialog(RegisterDialog(self))
 
     def open_contacts(self) -> None:
         from ui.printing.contacts_dialog import open_contacts

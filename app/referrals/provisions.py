@@ -21,7 +21,7 @@ from app.store import audit
 from app.store.session import Session
 
 ADDRESSEE_MAX = 200
-_COLUMNS = "id, case_id, recipient, addressee, purpose, fields, consent_id, exception_id, made_by, made_at"
+COLUMNS = "id, case_id, recipient, addressee, purpose, fields, consent_id, exception_id, made_by, made_at"
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Provision:
         return datetime.fromisoformat(self.made_at).astimezone().date()
 
 
-def _row(row) -> Provision:
+def from_row(row) -> Provision:
     pid, case_id, rcpt, addressee, purpose, fields, consent_id, exception_id, made_by, made_at = row
     return Provision(pid, CaseId(case_id), rcpt, addressee, purpose, tuple(fields.split()), consent_id,
                      exception_id, made_by, made_at)
@@ -74,12 +74,12 @@ def record_provision(conn, actor: int, case_id: CaseId, recipient: str, addresse
 
 def provisions_of(session: Session, case_id: CaseId) -> list[Provision]:
     """Every provision of a case, newest first (the case view's "shared with" list)."""
-    rows = session.conn.execute(f"SELECT {_COLUMNS} FROM provisions WHERE case_id = ? ORDER BY id DESC", (case_id,))
-    return [_row(r) for r in rows]
+    rows = session.conn.execute(f"SELECT {COLUMNS} FROM provisions WHERE case_id = ? ORDER BY id DESC", (case_id,))
+    return [from_row(r) for r in rows]
 
 
 def get_provision(conn, provision_id: int) -> Provision:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM provisions WHERE id = ?", (provision_id,)).fetchone()
+    row = conn.execute(f"SELECT {COLUMNS} FROM provisions WHERE id = ?", (provision_id,)).fetchone()
     if row is None:
         raise UserError(N_("This referral record no longer exists."))
-    return _row(row)
+    return from_row(row)

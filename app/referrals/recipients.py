@@ -41,7 +41,7 @@ FIELD_NAMES = {
     "languages": N_("Languages spoken"),
     "residence_status": N_("Status of residence"),
     "stay_expiry": N_("Period of stay expires"),
-    "contact_safe": N_("Can she be contacted safely?"),
+    "contact_safe": N_("Whether it is safe to contact her"),
     "contact_how": N_("How to contact her safely"),
     "notes_summary": N_("Notes"),
     "screening_summary": N_("Screening summary"),

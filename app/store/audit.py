@@ -55,6 +55,7 @@ REFERRAL_SAVED = "referral_saved"
 HER_COPY_MADE = "her_copy_made"
 HER_COPY_PRINTED = "her_copy_printed"
 HER_COPY_SAVED = "her_copy_saved"
+REGISTER_VIEWED = "provision_register_viewed"  # subject: the period read, never content
 
 EVENTS = frozenset(
     v for k, v in dict(globals()).items() if k.isupper() and isinstance(v, str) and k != "GENESIS"

@@ -11,7 +11,6 @@ import os
 import stat
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from app.cases import repo
 from app.cases.model import Person
@@ -19,7 +18,6 @@ from app.referrals.consent import consents_of
 from app.referrals.office import get_office_profile, set_office_profile
 from app.referrals.provisions import provisions_of
 from app.store import audit
-from app.store.store import open_store
 from tests.printing import pdfcheck
 from tests.ui.conftest import PASSWORD, add_person, audit_events, later, log_in
 from ui.printing import files
@@ -475,3 +473,43 @@ def test_typed_restrictions_are_shown_as_text_never_as_markup(logged_in):
     dialog.choose("police", "protective_custody")
     assert dialog.basis.textFormat() == Qt.TextFormat.PlainText
     assert "<b>bold</b>" in dialog.basis.text()
+
+
+def test_supervisor_register_lists_packets_by_case_number_only(logged_in, modals, qtbot, store):
+    from datetime import date
+
+    from app.referrals.consent import record_consent
+    from app.referrals.packet import make_packet
+
+    case = _case(logged_in)
+    set_office_profile(logged_in.session, "テスト女性相談支援センター", "03-1234-5678")
+    record_consent(logged_in.session, case.id, "legal_aid", "legal_consultation", given_on=date.today(), language="th")
+    make_packet(logged_in.session, case.id, "legal_aid", "legal_consultation", addressee="MK-ADDRESSEE")
+    assert logged_in.register_action.isVisible()
+    seen = {}
+
+    def look(register):
+        table = register.table
+        seen["rows"] = table.rowCount()
+        seen["cells"] = [table.item(0, c).text() for c in range(table.columnCount())]
+        seen["count"] = register.count.text()
+        later(register.accept)
+
+    modals.expect("registerDialog", look)
+    logged_in.register_action.trigger()
+    qtbot.waitUntil(modals.done)
+    assert seen["rows"] == 1 and seen["count"] == "Provisions: 1"
+    cells = seen["cells"]
+    assert cells[1] == case.number and "MK-ADDRESSEE" in cells[2] and cells[4].startswith("Her consent of")
+    assert not any(ALIAS in c or REAL_NAME in c for c in cells)
+    assert audit.REGISTER_VIEWED in [e for e, _s in audit_events(store[0])]
+
+
+def test_counsellor_has_no_register(window, store):
+    add_person(store[0], "coun", "counsellor")
+    log_in(window, "coun")
+    assert not window.register_action.isVisible()
+    window.open_register()  # even when called directly: nothing opens
+    from PySide6.QtWidgets import QApplication
+
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "registerDialog"]

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -29,7 +29,7 @@ from app.referrals.legal_basis import EXCEPTION_VALID_DAYS, DisclosureException,
 from app.referrals.office import get_office_profile
 from app.referrals.provisions import ADDRESSEE_MAX, Provision, provisions_of
 from app.store import audit
-from ui.widgets import MessageLabel, busy_cursor, confirm, hint_label, title_label
+from ui.widgets import MessageLabel, busy_cursor, confirm, hint_label, record_table, title_label
 
 NO_OFFICE = N_("The office name and phone number are not set, so no packet can be made yet. "
                "A supervisor sets them in Settings → Preferences.")
@@ -40,19 +40,6 @@ UNPRINTABLE = N_("Some characters typed in this case cannot be printed with the 
 
 def _cell(text: str) -> QTableWidgetItem:
     return QTableWidgetItem(text)
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
 
 
 class ReferralsDialog(QDialog):
@@ -86,11 +73,11 @@ class ReferralsDialog(QDialog):
         self.withdraw_button = QPushButton(_("She withdraws consent…"), objectName="withdrawConsent")
         self.exception_button = QPushButton(_("Share without consent…"), objectName="requestException")
         self.packet_button = QPushButton(_("Make the packet…"), objectName="makePacket")
-        self.consents = _table("consentsTable", [_("Recipient"), _("Purpose"), _("Agreed on"), _("Explained in"),
+        self.consents = record_table("consentsTable", [_("Recipient"), _("Purpose"), _("Agreed on"), _("Explained in"),
                                                  _("Interpreter"), _("Withdrawn on")])
-        self.provisions = _table("provisionsTable", [_("Made on"), _("Recipient"), _("Purpose"), _("Basis"),
+        self.provisions = record_table("provisionsTable", [_("Made on"), _("Recipient"), _("Purpose"), _("Basis"),
                                                      _("Made by")])
-        self.exceptions = _table("exceptionsTable", [_("Approved on"), _("Recipient"), _("Purpose"), _("Legal basis"),
+        self.exceptions = record_table("exceptionsTable", [_("Approved on"), _("Recipient"), _("Purpose"), _("Legal basis"),
                                                      _("Asked by"), _("Approved by"), _("Reason")])
         self.her_copy_button = QPushButton(_("Her copy…"), objectName="herCopy")
         self.message = MessageLabel("message")
