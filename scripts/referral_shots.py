@@ -3,7 +3,7 @@
 Run under Xvfb:  xvfb-run -a -s "-screen 0 1400x1000x24" .venv/bin/python scripts/referral_shots.py OUTDIR [ja|en]
 Uses the fictional demo case of app.referrals.demo (a throwaway store with her consent to the
 police): the referrals dialog, the consent form, the exception form, the packet preview and
-her copy in Thai, and the supervisor's register. Nothing here touches a real store.
+her copy in Thai, the supervisor's register and the audit log. Nothing here touches a real store.
 """
 
 from __future__ import annotations
@@ -87,6 +87,13 @@ def main(out: Path, lang: str) -> None:
         register.resize(1100, 500)
         shot(register, "register")
         register.reject()
+        from ui.audit_dialog import AuditDialog
+
+        log = AuditDialog(win)
+        log.resize(1000, 600)
+        log.check()
+        shot(log, "audit-log")
+        log.reject()
     QTimer.singleShot(0, app.quit)
     app.exec()
 

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self.prefs_action = self._action(self.settings_menu, "actionPreferences", self.open_settings)
         self.staff_action = self._action(self.settings_menu, "actionStaff", self.open_staff)
         self.contacts_action = self._action(self.settings_menu, "actionContacts", self.open_contacts)
+        self.audit_action = self._action(self.settings_menu, "actionAuditLog", self.open_audit)
         self.recovery_action = self._action(
             self.settings_menu, "actionReplaceRecoveryKey", self.replace_recovery_key)
         self.retranslate()
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         self.prefs_action.setText(_("Preferences…"))
         self.staff_action.setText(_("Staff…"))
         self.contacts_action.setText(_("Consultation lines…"))
+        self.audit_action.setText(_("Audit log…"))
         self.recovery_action.setText(_("Replace recovery key…"))
 
     def _set_menus(self) -> None:
@@ -215,10 +217,11 @@ class MainWindow(QMainWindow):
         self.staff_action.setVisible(role in ("supervisor", "admin"))
         self.contacts_action.setVisible(role in ("supervisor", "admin"))
         self.register_action.setVisible(role in ("supervisor", "admin"))
+        self.audit_action.setVisible(role in ("supervisor", "admin"))
         self.recovery_action.setVisible(role == "admin")
         for action in (self.new_action, self.list_action, self.lock_action, self.prefs_action,
                        self.staff_action, self.recovery_action, self.leaflet_action, self.contacts_action,
-                       self.register_action):
+                       self.register_action, self.audit_action):
             action.setEnabled(open_)
 
     # -- starting ----------------------------------------------------------------------------
@@ -503,6 +506,13 @@ class MainWindow(QMainWindow):
 
         if self.session_open and self.session.account.is_supervisor:
             self._run_dialog(RegisterDialog(self))
+
+    def open_audit(self) -> None:
+        """The supervisor's view of the audit log."""
+        from ui.audit_dialog import AuditDialog
+
+        if self.session_open and self.session.account.is_supervisor:
+            self._run_dialog(AuditDialog(self))
 
     def open_contacts(self) -> None:
         from ui.printing.contacts_dialog import open_contacts

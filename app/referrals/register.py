@@ -9,12 +9,13 @@ Reading it is a supervisor's action and is audited with the period read, not its
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime
 
 from app.errors import UserError
 from app.i18n import N_
 from app.referrals.provisions import COLUMNS, Provision, from_row
 from app.store import audit
+from app.store.audit_view import utc_bounds
 from app.store.session import Session
 
 
@@ -27,19 +28,12 @@ class RegisterEntry:
     made_by: str
 
 
-def _utc_bounds(since: date, until: date) -> tuple[str, str]:
-    """The local days ``since``..``until`` (inclusive) as UTC timestamps, like ``made_at``."""
-    start = datetime.combine(since, time.min).astimezone().astimezone(timezone.utc)
-    end = datetime.combine(until, time.max).astimezone().astimezone(timezone.utc)
-    return start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")
-
-
 def provision_register(session: Session, since: date, until: date) -> list[RegisterEntry]:
     """Every provision made on the local days ``since`` to ``until``, oldest first (supervisors only)."""
     session.require_supervisor()
     if since > until:
         raise UserError(N_("The start of the period is after its end."))
-    start, end = _utc_bounds(since, until)
+    start, end = utc_bounds(since, until)
     columns = ", ".join(f"p.{c.strip()}" for c in COLUMNS.split(","))
     rows = session.conn.execute(
         f"SELECT {columns}, c.number, s.given_on, e.kind, e.approved_at, "

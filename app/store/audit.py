@@ -56,6 +56,8 @@ HER_COPY_MADE = "her_copy_made"
 HER_COPY_PRINTED = "her_copy_printed"
 HER_COPY_SAVED = "her_copy_saved"
 REGISTER_VIEWED = "provision_register_viewed"  # subject: the period read, never content
+AUDIT_VIEWED = "audit_viewed"  # subject: the period read
+AUDIT_CHECKED = "audit_checked"  # subject: intact, or the first broken row
 
 EVENTS = frozenset(
     v for k, v in dict(globals()).items() if k.isupper() and isinstance(v, str) and k != "GENESIS"
