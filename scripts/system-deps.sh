@@ -3,13 +3,14 @@
 # Fonts: one per script the program shows and prints (design notes, "Fonts").
 # Window under Xvfb: xvfb, xauth and the xcb libraries Qt's xcb platform loads.
 # PDF checks: poppler-utils (pdftoppm) to look at rendered pages.
+# Lock tests: dbus-daemon and dbus-send, for a private bus that delivers a real "screen locked" signal.
 set -euo pipefail
 
 PACKAGES=(
   fonts-noto-core fonts-ipaexfont-gothic fonts-wqy-microhei fonts-nanum
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0
-  libegl1 libgl1 libfontconfig1 libdbus-1-3 poppler-utils
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 poppler-utils dbus-daemon dbus-bin
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self._after_unlock_note = ""
         self._state_watched = False
         self.first_run = self.case_list = self.case_form = self.interview = None
+        self.os_lock = None
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -302,10 +303,25 @@ class MainWindow(QMainWindow):
             session.audit(audit.UNLOCK)
             self._locked = False
         self.watcher.start(office_settings.lock_minutes(session) * 60)
+        self._watch_system()
         handle = self.windowHandle()
         if handle is not None and not self._state_watched:
             handle.windowStateChanged.connect(self._window_state_changed)  # minimising locks
             self._state_watched = True
+
+    def _watch_system(self) -> None:
+        """Lock when the computer locks, sleeps or switches user (started at the first login:
+        the D-Bus and Windows hooks cost start-up time the login window does not need)."""
+        if self.os_lock is None:
+            from ui.os_lock import OsLockWatcher
+
+            self.os_lock = OsLockWatcher(self)
+            self.os_lock.locked.connect(self._system_locked)
+        self.os_lock.start(self)
+
+    def _system_locked(self, _reason: str) -> None:
+        if self.session_open:
+            self.lock()
 
     def _enter_session(self, session) -> None:
         self._begin(session)

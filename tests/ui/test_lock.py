@@ -226,3 +226,43 @@ def test_lock_screen_after_counsellor(make_window, store):
     log_in(window, "aiko")
     window.lock()
     assert window.login.user.text() == "aiko" and window.login.password.text() == ""
+
+
+def test_the_system_locking_locks_the_store(logged_in):
+    """R16: a screen lock, suspend or user switch reported by the system locks at once."""
+    window = logged_in
+    assert window.os_lock is not None  # started at login
+    window.os_lock.screensaver_changed(False)  # the screensaver went away: nothing to do
+    assert window.session_open
+    window.os_lock.screensaver_changed(True)
+    assert not window.session_open and window.stack.currentWidget() is window.login
+
+
+@pytest.mark.parametrize("call", ["prepare_for_sleep", "session_lock"])
+def test_suspend_and_a_session_lock_signal_lock(logged_in, call):
+    slot = getattr(logged_in.os_lock, call)
+    slot(True) if call == "prepare_for_sleep" else slot()
+    assert not logged_in.session_open
+
+
+def test_windows_session_and_power_messages_are_read_from_the_native_filter():
+    """The filter is fed the MSG structures Windows would send (built here with ctypes)."""
+    import ctypes
+
+    from ui.os_lock import PBT_APMSUSPEND, WM_POWERBROADCAST, WM_WTSSESSION_CHANGE, WindowsMessages, _MSG
+
+    seen = []
+    native = WindowsMessages(seen.append)
+
+    def send(message, wparam, kind=b"windows_generic_MSG"):
+        msg = _MSG(None, message, wparam, 0)
+        assert native.nativeEventFilter(kind, ctypes.addressof(msg)) == (False, 0)  # never swallowed
+
+    send(WM_WTSSESSION_CHANGE, 0x7)  # WTS_SESSION_LOCK
+    send(WM_WTSSESSION_CHANGE, 0x8)  # WTS_SESSION_UNLOCK: not a reason to lock
+    send(WM_WTSSESSION_CHANGE, 0x4)  # WTS_REMOTE_DISCONNECT
+    send(WM_POWERBROADCAST, PBT_APMSUSPEND)
+    send(WM_POWERBROADCAST, 0x12)  # PBT_APMRESUMEAUTOMATIC
+    send(0x0100, 0)  # WM_KEYDOWN
+    send(WM_WTSSESSION_CHANGE, 0x7, kind=b"xcb_generic_event_t")  # not a Windows message at all
+    assert seen == ["session lock", "remote disconnect", "suspend"]
