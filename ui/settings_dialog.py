@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Lock after this many minutes without use"), self.minutes)
         office = QGroupBox(_("Office (printed on referral packets as the sender)"))
         office_form = QFormLayout(office)
-        office_form.addRow(_("Name"), self.office_name)
+        office_form.addRow(_("Office name"), self.office_name)
         office_form.addRow(_("Phone"), self.office_phone)
         if not supervisor:
             form.addRow("", hint_label(_("Only a supervisor or an administrator can change the lock time.")))
