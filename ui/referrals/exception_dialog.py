@@ -38,6 +38,14 @@ class ExceptionDialog(QDialog):
         self.kind = QComboBox(objectName="exceptionKind")
         for kind in self.recipient.exceptions:
             self.kind.addItem(recipients.exception_kind(kind).name(lang), kind)
+        # the legal texts are long: the box stays narrow (its labels must not be squeezed) and the
+        # whole text of the chosen basis wraps underneath
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(24)
+        self.kind_text = hint_label()
+        self.kind_text.setObjectName("exceptionKindText")
+        self.kind.currentIndexChanged.connect(lambda _i: self.kind_text.setText(self.kind.currentText()))
+        self.kind_text.setText(self.kind.currentText())
         self.reason = QPlainTextEdit(objectName="exceptionReason")
         self.reason.setPlaceholderText(_("What is the danger or the legal duty, and why can she not be asked? "
                                          "(at least {count} characters)").format(count=MIN_REASON_CHARS))
@@ -54,6 +62,7 @@ class ExceptionDialog(QDialog):
         form.addRow(_("Recipient"), QLabel(self.recipient.name(lang)))
         form.addRow(_("Purpose"), QLabel(self.purpose.name(lang)))
         form.addRow(_("Legal basis"), self.kind)
+        form.addRow("", self.kind_text)
         form.addRow(_("Reason"), self.reason)
         approval = QFormLayout()
         approval.setSpacing(10)
