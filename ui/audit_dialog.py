@@ -9,24 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.errors import UserError
 from app.i18n import _, current_language
 from app.i18n.dates import format_timestamp
 from app.store import audit_view
-from ui.widgets import MessageLabel, busy_cursor, hint_label, record_table, title_label
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(d: QDate) -> date:
-    return date(d.year(), d.month(), d.day())
+from ui.widgets import MessageLabel, busy_cursor, date_edit, hint_label, picked_date, record_table, title_label
 
 
 class AuditDialog(QDialog):
@@ -44,8 +35,8 @@ class AuditDialog(QDialog):
         self.who.addItem(_("Everyone"), None)
         for account_id, name in sorted(self._names.items(), key=lambda item: item[1]):
             self.who.addItem(name, account_id)
-        self.since = QDateEdit(_qdate(today), objectName="auditSince", calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.until = QDateEdit(_qdate(today), objectName="auditUntil", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.since = date_edit(today, "auditSince")
+        self.until = date_edit(today, "auditUntil")
         show = QPushButton(_("Show"), objectName="showAudit")
         show.setDefault(True)
         self.check_button = QPushButton(_("Check the log"), objectName="checkAudit")
@@ -95,7 +86,7 @@ class AuditDialog(QDialog):
         if session is None:
             return
         try:
-            rows = audit_view.read_log(session, _pydate(self.since.date()), _pydate(self.until.date()),
+            rows = audit_view.read_log(session, picked_date(self.since), picked_date(self.until),
                                        self.who.currentData())
         except UserError as exc:
             self.message.show_text(exc.message())

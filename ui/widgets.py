@@ -118,3 +118,23 @@ def record_table(name: str, headers: list[str]):
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return table
+
+
+def date_edit(value, name: str, maximum=None):
+    """A year-month-day field with a calendar, set to ``value`` (a ``datetime.date``)."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    edit = QDateEdit(QDate(value.year, value.month, value.day), objectName=name, calendarPopup=True,
+                     displayFormat="yyyy-MM-dd")
+    if maximum is not None:
+        edit.setMaximumDate(QDate(maximum.year, maximum.month, maximum.day))
+    return edit
+
+
+def picked_date(edit):
+    """The ``datetime.date`` a date field holds."""
+    from datetime import date
+
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
     QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -25,7 +24,7 @@ from app.i18n.content import INTERVIEW_LANGUAGES
 from app.referrals import recipients
 from app.referrals.consent import Consent, record_consent
 from ui.printing.leaflet_dialog import language_label
-from ui.widgets import MessageLabel, hint_label, title_label
+from ui.widgets import MessageLabel, date_edit, hint_label, picked_date, title_label
 
 EXPLAIN = (
     N_("Who will receive her information, and why."),
@@ -53,9 +52,7 @@ class ConsentDialog(QDialog):
         self.consent: Consent | None = None
         lang = current_language()
 
-        self.given_on = QDateEdit(objectName="consentDate", calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.given_on.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
-        self.given_on.setDate(self.given_on.maximumDate())
+        self.given_on = date_edit(self._today, "consentDate", maximum=self._today)
         self.language = QComboBox(objectName="consentLanguage")
         for code in INTERVIEW_LANGUAGES:
             self.language.addItem(language_label(code), code)
@@ -122,11 +119,10 @@ class ConsentDialog(QDialog):
             self.message.show_text(_("She asked to keep back everything this recipient would receive: "
                                      "there is nothing to share, so no consent is recorded."))
             return
-        d = self.given_on.date()
         try:
             self.consent = record_consent(
                 self._win.session, self._case.id, self.recipient.id, self.purpose.id,
-                given_on=date(d.year(), d.month(), d.day()), language=self.language.currentData(),
+                given_on=picked_date(self.given_on), language=self.language.currentData(),
                 interpreter_id=self.interpreter.currentData(), restrictions=self.restrictions.toPlainText(),
                 withheld=self.withheld_keys(), today=self._today,
             )

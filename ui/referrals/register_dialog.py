@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.errors import UserError
@@ -20,15 +19,7 @@ from app.i18n import _, current_language
 from app.i18n.dates import format_date
 from app.referrals import recipients
 from app.referrals.register import RegisterEntry, provision_register
-from ui.widgets import MessageLabel, hint_label, record_table, title_label
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(d: QDate) -> date:
-    return date(d.year(), d.month(), d.day())
+from ui.widgets import MessageLabel, date_edit, hint_label, picked_date, record_table, title_label
 
 
 class RegisterDialog(QDialog):
@@ -39,9 +30,8 @@ class RegisterDialog(QDialog):
         self.setMinimumSize(980, 560)
         self._win = win
         today = today or date.today()
-        self.since = QDateEdit(_qdate(today.replace(day=1)), objectName="registerSince", calendarPopup=True,
-                               displayFormat="yyyy-MM-dd")
-        self.until = QDateEdit(_qdate(today), objectName="registerUntil", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.since = date_edit(today.replace(day=1), "registerSince")
+        self.until = date_edit(today, "registerUntil")
         show = QPushButton(_("Show"), objectName="showRegister")
         show.setDefault(True)
         headers = [_("Made on"), _("Case"), _("Recipient"), _("Purpose"), _("Basis"), _("Made by"),
@@ -88,7 +78,7 @@ class RegisterDialog(QDialog):
             self.reject()
             return
         try:
-            entries = provision_register(self._win.session, _pydate(self.since.date()), _pydate(self.until.date()))
+            entries = provision_register(self._win.session, picked_date(self.since), picked_date(self.until))
         except UserError as exc:
             self.message.show_text(exc.message())
             return
