@@ -67,6 +67,31 @@ def cmd_store_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_store_backup(args: argparse.Namespace) -> int:
+    from app.store.backup import backup_store
+
+    session = _unlock(args)
+    try:
+        made = backup_store(session, Path(args.to), keep=args.keep)
+    finally:
+        session.close()
+    print(_("Backup written and checked: {file} ({tables} tables, {rows} rows).").format(
+        file=made.path, tables=made.tables, rows=made.rows))
+    for old in made.removed:
+        print(_("Removed the older backup {file}.").format(file=old.name))
+    return 0
+
+
+def cmd_store_restore(args: argparse.Namespace) -> int:
+    from app.store.backup import restore_backup
+
+    if not args.user:
+        raise UserError(_("Give --user NAME: a person who could log in when the backup was made."))
+    target = restore_backup(args.path, args.to, args.user, _read_secret(args, _("Password: ")))
+    print(_("Restored to {file}. Open it with “Open another store” on the login screen.").format(file=target))
+    return 0
+
+
 def cmd_staff(args: argparse.Namespace) -> int:
     from app.store import accounts
 
@@ -149,6 +174,19 @@ def build_parser() -> argparse.ArgumentParser:
     verify = store.add_parser("verify", help=_("open a store and check every page"))
     unlock_args(verify)
     verify.set_defaults(func=cmd_store_verify)
+
+    back = store.add_parser("backup", help=_("write an encrypted, checked backup into a folder"))
+    unlock_args(back)
+    back.add_argument("--to", required=True, metavar="FOLDER")
+    back.add_argument("--keep", type=int, default=10, help=_("how many backups to keep in the folder (default 10)"))
+    back.set_defaults(func=cmd_store_backup)
+
+    restore = store.add_parser("restore", help=_("check a backup and copy it to a new store file"))
+    restore.add_argument("path", metavar="BACKUP")
+    restore.add_argument("--to", required=True, metavar="NEW_STORE")
+    restore.add_argument("--user", metavar="NAME")
+    restore.add_argument("--password-stdin", action="store_true")
+    restore.set_defaults(func=cmd_store_restore)
 
     staff = sub.add_parser("staff", help=_("list, add, remove staff or reset a password"))
     staff.add_argument("action", choices=["list", "add", "remove", "reset"])

@@ -25,6 +25,7 @@ class Settings:
     last_store: str = ""
     staff_language: str = ""
     last_user: str = ""  # a staff user name is not case data; it saves typing on a personal laptop
+    backup_folder: str = ""  # where the last backup went (a folder, never a case)
 
     def language(self) -> str:
         return self.staff_language if self.staff_language in STAFF_LANGUAGES else system_language()

@@ -111,3 +111,23 @@ def test_demo_cases_are_varied(tmp_path):
     assert len(nationalities) >= 8 and statuses == {"open", "referred", "closed"}
     assert min(ages) < 18 <= max(ages)
     assert len({r[2] for r in rows}) == 300  # case numbers unique
+
+
+def test_backup_then_restore_to_a_new_file_and_verify_it(initialised, tsunagu_home, tmp_path):
+    path, _ = initialised
+    folder = tmp_path / "usb" / "backups"
+    r = run("store", "backup", str(path), "--user", "kimura", "--password-stdin", "--to", str(folder), "--keep", "3",
+            stdin=PASSWORD + "\n", env_home=tsunagu_home)
+    assert r.returncode == 0, r.stderr
+    assert "checked" in r.stdout
+    [made] = [p for p in folder.iterdir() if p.suffix == ".tsunagu"]
+    target = tmp_path / "restored.tsunagu"
+    r = run("store", "restore", str(made), "--to", str(target), "--user", "kimura", "--password-stdin",
+            stdin=PASSWORD + "\n", env_home=tsunagu_home)
+    assert r.returncode == 0, r.stderr
+    r = run("store", "verify", str(target), "--user", "kimura", "--password-stdin", stdin=PASSWORD + "\n",
+            env_home=tsunagu_home)
+    assert r.returncode == 0 and r.stdout.startswith("ok"), r.stderr
+    r = run("store", "restore", str(made), "--to", str(path), "--user", "kimura", "--password-stdin",
+            stdin=PASSWORD + "\n", env_home=tsunagu_home)
+    assert r.returncode == 1 and "already exists" in r.stderr  # the live store is never overwritten

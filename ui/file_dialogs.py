@@ -28,9 +28,9 @@ def private_qt_settings() -> Path:
 
 def private_file_dialog(
     parent: QWidget, title: str, *, save: bool, start: Path, filters: list[str], suffix: str = "",
-    select: str = "",
+    select: str = "", folder_only: bool = False,
 ) -> str:
-    """The chosen path, or "" if cancelled."""
+    """The chosen path (a folder with ``folder_only``), or "" if cancelled."""
     import shiboken6
 
     folder = private_qt_settings()
@@ -39,7 +39,10 @@ def private_file_dialog(
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setHistory([])
     dialog.setNameFilters(filters)
-    if save:
+    if folder_only:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    elif save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         if suffix:
             dialog.setDefaultSuffix(suffix)

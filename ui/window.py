@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.staff_action = self._action(self.settings_menu, "actionStaff", self.open_staff)
         self.contacts_action = self._action(self.settings_menu, "actionContacts", self.open_contacts)
         self.audit_action = self._action(self.settings_menu, "actionAuditLog", self.open_audit)
+        self.backup_action = self._action(self.settings_menu, "actionBackup", self.back_up)
         self.recovery_action = self._action(
             self.settings_menu, "actionReplaceRecoveryKey", self.replace_recovery_key)
         self.retranslate()
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         self.staff_action.setText(_("Staff…"))
         self.contacts_action.setText(_("Consultation lines…"))
         self.audit_action.setText(_("Audit log…"))
+        self.backup_action.setText(_("Back up now…"))
         self.recovery_action.setText(_("Replace recovery key…"))
 
     def _set_menus(self) -> None:
@@ -219,10 +221,11 @@ class MainWindow(QMainWindow):
         self.contacts_action.setVisible(role in ("supervisor", "admin"))
         self.register_action.setVisible(role in ("supervisor", "admin"))
         self.audit_action.setVisible(role in ("supervisor", "admin"))
+        self.backup_action.setVisible(role in ("supervisor", "admin"))
         self.recovery_action.setVisible(role == "admin")
         for action in (self.new_action, self.list_action, self.lock_action, self.prefs_action,
                        self.staff_action, self.recovery_action, self.leaflet_action, self.contacts_action,
-                       self.register_action, self.audit_action):
+                       self.register_action, self.audit_action, self.backup_action):
             action.setEnabled(open_)
 
     # -- starting ----------------------------------------------------------------------------
@@ -529,6 +532,11 @@ class MainWindow(QMainWindow):
 
         if self.session_open and self.session.account.is_supervisor:
             self._run_dialog(AuditDialog(self))
+
+    def back_up(self) -> None:
+        from ui.backup_action import back_up_now
+
+        back_up_now(self)
 
     def open_contacts(self) -> None:
         from ui.printing.contacts_dialog import open_contacts

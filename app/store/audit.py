@@ -58,6 +58,7 @@ HER_COPY_SAVED = "her_copy_saved"
 REGISTER_VIEWED = "provision_register_viewed"  # subject: the period read, never content
 AUDIT_VIEWED = "audit_viewed"  # subject: the period read
 AUDIT_CHECKED = "audit_checked"  # subject: intact, or the first broken row
+BACKUP_MADE = "backup_made"  # subject: the backup's file name (a time stamp)
 
 EVENTS = frozenset(
     v for k, v in dict(globals()).items() if k.isupper() and isinstance(v, str) and k != "GENESIS"

@@ -63,6 +63,7 @@ EVENT_LABELS = {
     audit.REGISTER_VIEWED: N_("Register of information provided viewed"),
     audit.AUDIT_VIEWED: N_("Audit log viewed"),
     audit.AUDIT_CHECKED: N_("Audit log checked"),
+    audit.BACKUP_MADE: N_("Backup made"),
 }
 
 
