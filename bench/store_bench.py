@@ -57,6 +57,15 @@ def _plain_copy(session, folder: Path):
     return conn
 
 
+def _backup(results: dict, session, folder: Path) -> None:
+    """A verified backup of the 100k-case store (export, reopen, page check, per-table compare)."""
+    from app.store.backup import backup_store
+
+    seconds, made = timed(backup_store, session, folder / "backups")
+    report(results, "backup_100k_s", seconds, "s")
+    report(results, "backup_100k_mb", made.path.stat().st_size / 1e6, "MB")
+
+
 def run(results: dict) -> None:
     with tempfile.TemporaryDirectory(prefix="tsunagu-bench-") as tmp:
         folder = Path(tmp)
@@ -75,6 +84,7 @@ def run(results: dict) -> None:
         plain_conn = _plain_copy(session, folder)
         enc, plain = _latencies(session, _PlainSession(plain_conn))
         plain_conn.close()
+        _backup(results, session, folder)
         session.close(event=None)
 
     report(results, "search_100k_median_ms", median(enc), "ms")
