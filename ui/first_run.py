@@ -34,6 +34,7 @@ class CreateStoreForm(QWidget):
     created = Signal(object, str, str)  # store path, recovery key text, user name
     open_existing = Signal(str)
     language_requested = Signal(str)
+    restore_requested = Signal()
 
     def __init__(self, win, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,8 @@ class CreateStoreForm(QWidget):
         self.create.setObjectName("createStore")
         self.create.setDefault(True)
         self.existing = link_button()
+        self.restore = link_button()
+        self.restore.setObjectName("restoreFromBackup")
         self.language = link_button()
 
         self.location.setMinimumWidth(360)  # the whole path should be readable
@@ -75,6 +78,7 @@ class CreateStoreForm(QWidget):
         self.form.addRow("", self.rule)
         links = QHBoxLayout()
         links.addWidget(self.existing)
+        links.addWidget(self.restore)
         links.addStretch(1)
         links.addWidget(self.language)
         layout = QVBoxLayout(self)
@@ -95,6 +99,7 @@ class CreateStoreForm(QWidget):
         self.repeat.returnPressed.connect(self.attempt)
         self.password.textChanged.connect(self._password_hint)
         self.existing.clicked.connect(self._open_existing)
+        self.restore.clicked.connect(self.restore_requested)
         self.language.clicked.connect(self._toggle_language)
         self.retranslate()
 
@@ -113,6 +118,7 @@ class CreateStoreForm(QWidget):
         self.repeat_label.setText(_("Password again"))
         self.create.setText(_("Create store"))
         self.existing.setText(_("Open an existing store…"))
+        self.restore.setText(_("Restore from a backup…"))
         self.language.setText("English" if current_language() == "ja" else "日本語")
         self._password_hint()
 

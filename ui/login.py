@@ -26,6 +26,7 @@ class LoginPage(QWidget):
     unlocked = Signal(object)
     recovery_requested = Signal()
     other_store_requested = Signal()
+    restore_requested = Signal()
     language_requested = Signal(str)
 
     def __init__(self, win, parent: QWidget | None = None) -> None:
@@ -53,6 +54,8 @@ class LoginPage(QWidget):
         self.recovery = link_button()
         self.recovery.setObjectName("useRecoveryKey")
         self.other_store = link_button()
+        self.restore = link_button()
+        self.restore.setObjectName("restoreFromBackup")
         self.language = link_button()
 
         self.user_label = QLabel()
@@ -78,6 +81,10 @@ class LoginPage(QWidget):
         column.addWidget(self.wait)
         column.addWidget(self.button)
         column.addLayout(links)
+        restore_row = QHBoxLayout()
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore)
+        column.addLayout(restore_row)
         box = QWidget()
         box.setLayout(column)
         box.setMinimumWidth(420)
@@ -96,6 +103,7 @@ class LoginPage(QWidget):
         self.user.textChanged.connect(self.update_wait)
         self.recovery.clicked.connect(self.recovery_requested)
         self.other_store.clicked.connect(self.other_store_requested)
+        self.restore.clicked.connect(self.restore_requested)
         self.language.clicked.connect(lambda: self.language_requested.emit(self._other_language()))
         self.retranslate()
 
@@ -106,6 +114,7 @@ class LoginPage(QWidget):
         self.button.setText(_("Unlock") if self.locked_mode else _("Log in"))
         self.recovery.setText(_("Use recovery key"))
         self.other_store.setText(_("Open another store…"))
+        self.restore.setText(_("Restore from a backup…"))
         self.language.setText("English" if self._current_language() == "ja" else "日本語")
         self._update_store_label()
         self.update_wait()
@@ -123,6 +132,7 @@ class LoginPage(QWidget):
         self.store_label.setText(_("Store: {file}").format(file=self.store_path.name) if show else "")
         self.store_label.setVisible(show)
         self.other_store.setVisible(not self.locked_mode)
+        self.restore.setVisible(not self.locked_mode)
 
     # -- modes -------------------------------------------------------------------------------
     def prepare(self, store_path: Path, username: str = "", *, locked: bool = False, info: str = "") -> None:

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.login.unlocked.connect(self._enter_session)
         self.login.recovery_requested.connect(self.recover)
         self.login.other_store_requested.connect(self._choose_store)
+        self.login.restore_requested.connect(self._restore_backup)
         self.login.language_requested.connect(self.set_language)
 
         self.watcher = LockWatcher(self, clock=clock, wall_clock=wall_clock)
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
             self.first_run.finished.connect(self._store_created)
             self.first_run.form.open_existing.connect(self._use_store)
             self.first_run.form.language_requested.connect(self.set_language)
+            self.first_run.form.restore_requested.connect(self._restore_backup)
             self.stack.addWidget(self.first_run)
         from app.paths import default_store_path
 
@@ -281,6 +283,20 @@ class MainWindow(QMainWindow):
         chosen = file_dialog(self, _("Open a store"), save=False, start=start)
         if chosen:
             self._use_store(chosen)
+
+    def _restore_backup(self) -> None:
+        """Restore a backup to a new file, then show the login for it."""
+        from ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self, self.store_path.parent if self.store_path else Path.home())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        restored = dialog.restored
+        dialog.deleteLater()
+        if accepted and restored is not None:
+            self.store_path = restored
+            self._remember(restored, "")
+            self.show_login(info=_("Restored to {file}. Log in to use it; the old store was not changed.").format(
+                file=restored.name))
 
     @staticmethod
     def _remember(path: Path, username: str) -> None:

@@ -39,3 +39,53 @@ def test_a_counsellor_cannot_back_up(window, store):
     add_person(store[0], "coun", "counsellor")
     log_in(window, "coun")
     assert not window.backup_action.isVisible()
+
+
+def _backup_of(store_path, tmp_path):
+    from app.store.store import open_store
+
+    session = open_store(store_path, "admin", PASSWORD)
+    try:
+        return backup.backup_store(session, tmp_path / "backups").path
+    finally:
+        session.close()
+
+
+def test_restore_from_the_login_screen_opens_the_restored_copy(window, store, modals, qtbot, tmp_path):
+    made = _backup_of(store[0], tmp_path)
+    target = tmp_path / "restored.tsunagu"
+    seen = {}
+
+    def fill(dialog):
+        dialog.backup.setText(str(made))
+        dialog.target.setText(str(target))
+        dialog.user.setText("admin")
+        dialog.password.setText("wrong password entirely")
+        dialog.restore_button.click()
+        seen["wrong"] = dialog.message.text()
+        assert dialog.password.text() == ""  # never kept
+        dialog.target.setText(str(store[0]))
+        dialog.password.setText(PASSWORD)
+        dialog.restore_button.click()
+        seen["exists"] = dialog.message.text()
+        dialog.target.setText(str(target))
+        dialog.password.setText(PASSWORD)
+        later(dialog.restore_button.click)
+
+    modals.expect("restoreDialog", fill)
+    window.login.restore.click()
+    qtbot.waitUntil(modals.done)
+    assert "not correct" in seen["wrong"] or "password" in seen["wrong"]
+    assert "already exists" in seen["exists"]
+    assert window.store_path == target and target.exists()
+    assert "Restored to restored.tsunagu" in window.login.info.text()
+    log_in(window)
+    assert window.session_open and window.session.path == target
+
+
+def test_restore_is_offered_on_the_first_run_page(make_window, tmp_path, modals, qtbot):
+    window = make_window(None)
+    assert window.stack.currentWidget() is window.first_run
+    modals.expect("restoreDialog", lambda dialog: later(dialog.reject))
+    window.first_run.form.restore.click()
+    qtbot.waitUntil(modals.done)
