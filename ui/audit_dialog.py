@@ -17,7 +17,9 @@ from app.errors import UserError
 from app.i18n import _, current_language
 from app.i18n.dates import format_timestamp
 from app.store import audit_view
-from ui.widgets import MessageLabel, busy_cursor, date_edit, hint_label, picked_date, record_table, title_label
+from ui.widgets import (
+    MessageLabel, busy_cursor, button_row, date_edit, hint_label, picked_date, record_table, title_label,
+)
 
 
 class AuditDialog(QDialog):
@@ -51,10 +53,7 @@ class AuditDialog(QDialog):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.count)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.check_button)
-        bottom.addStretch(1)
-        bottom.addWidget(close)
+        bottom = button_row(close, leading=(self.check_button,))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(title_label(_("Audit log")))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.i18n import _
-from ui.widgets import MessageLabel, busy_cursor, hint_label, title_label
+from ui.widgets import MessageLabel, busy_cursor, button_row, hint_label, title_label
 
 
 class RestoreDialog(QDialog):
@@ -43,10 +43,7 @@ class RestoreDialog(QDialog):
         form.addRow(_("Restore to (a new file)"), _with(self.target, choose_target))
         form.addRow(_("User name"), self.user)
         form.addRow(_("Password"), self.password)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.restore_button)
+        buttons = button_row(cancel, self.restore_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(title_label(_("Restore from a backup")))

@@ -138,3 +138,14 @@ def picked_date(edit):
 
     d = edit.date()
     return date(d.year(), d.month(), d.day())
+
+
+def button_row(*buttons, leading=()) -> QHBoxLayout:
+    """Dialog buttons on the right (Cancel, then the main action); ``leading`` ones on the left."""
+    row = QHBoxLayout()
+    for widget in leading:
+        row.addWidget(widget)
+    row.addStretch(1)
+    for widget in buttons:
+        row.addWidget(widget)
+    return row

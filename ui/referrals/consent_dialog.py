@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QGroupBox, QLabel,
     QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -24,7 +24,7 @@ from app.i18n.content import INTERVIEW_LANGUAGES
 from app.referrals import recipients
 from app.referrals.consent import Consent, record_consent
 from ui.printing.leaflet_dialog import language_label
-from ui.widgets import MessageLabel, date_edit, hint_label, picked_date, title_label
+from ui.widgets import MessageLabel, button_row, date_edit, hint_label, picked_date, title_label
 
 EXPLAIN = (
     N_("Who will receive her information, and why."),
@@ -87,10 +87,7 @@ class ConsentDialog(QDialog):
         form.addRow(_("Explained in"), self.language)
         form.addRow(_("Interpreter"), self.interpreter)
         form.addRow(_("Her restrictions"), self.restrictions)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(save)
+        buttons = button_row(cancel, save)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(title_label(_("Record her consent")))

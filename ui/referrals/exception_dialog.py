@@ -10,7 +10,7 @@ cannot be used to guess a supervisor's password faster than the login page allow
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
     QWidget,
 )
 
@@ -19,7 +19,7 @@ from app.errors import AuthError, UserError
 from app.i18n import _, current_language
 from app.referrals import recipients
 from app.referrals.legal_basis import EXCEPTION_VALID_DAYS, MIN_REASON_CHARS, DisclosureException, approve_exception
-from ui.widgets import MessageLabel, busy_cursor, hint_label, title_label
+from ui.widgets import MessageLabel, busy_cursor, button_row, hint_label, title_label
 
 
 class ExceptionDialog(QDialog):
@@ -68,10 +68,7 @@ class ExceptionDialog(QDialog):
         approval.setSpacing(10)
         approval.addRow(_("Approving supervisor's user name"), self.approver)
         approval.addRow(_("Their password"), self.approver_password)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.approve_button)
+        buttons = button_row(cancel, self.approve_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(title_label(_("Share without her consent")))

@@ -29,7 +29,7 @@ from app.referrals.legal_basis import EXCEPTION_VALID_DAYS, DisclosureException,
 from app.referrals.office import get_office_profile
 from app.referrals.provisions import ADDRESSEE_MAX, Provision, provisions_of
 from app.store import audit
-from ui.widgets import MessageLabel, busy_cursor, confirm, hint_label, record_table, title_label
+from ui.widgets import MessageLabel, busy_cursor, button_row, confirm, hint_label, record_table, title_label
 
 NO_OFFICE = N_("The office name and phone number are not set, so no packet can be made yet. "
                "A supervisor sets them in Settings → Preferences.")
@@ -114,9 +114,7 @@ class ReferralsDialog(QDialog):
         self.tabs.addTab(shared, _("Shared so far"))
         self.tabs.addTab(self.consents, _("Her consents"))
         self.tabs.addTab(self.exceptions, _("Exceptions"))
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(close)
+        bottom = button_row(close)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(title_label(_("Referrals for case {number}").format(number=case.number)))

@@ -19,7 +19,7 @@ from app.i18n import _, current_language
 from app.i18n.dates import format_date
 from app.referrals import recipients
 from app.referrals.register import RegisterEntry, provision_register
-from ui.widgets import MessageLabel, date_edit, hint_label, picked_date, record_table, title_label
+from ui.widgets import MessageLabel, button_row, date_edit, hint_label, picked_date, record_table, title_label
 
 
 class RegisterDialog(QDialog):
@@ -53,9 +53,7 @@ class RegisterDialog(QDialog):
         period.addWidget(show)
         period.addStretch(1)
         period.addWidget(self.count)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(close)
+        bottom = button_row(close)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(title_label(_("Register of information provided")))
