@@ -29,6 +29,10 @@ LANGUAGE_SCRIPT = {
 # stacks: Noto Sans Khmer declares Latin-like metrics (1069/-293) but two stacked coeng
 # subscripts reach -500 to -690, so lines would touch.
 LINE_BOX_OVERRIDES = {"khmer": (1069, -600)}
+# ... and where a font's declared box is far taller than its text needs: Noto Sans Myanmar declares
+# 1324/-860 (2.18 em), which made the Burmese A4 leaflet spill onto a third side. Its deepest
+# stacks in our texts stay within this box (looked at in every Burmese PDF).
+LINE_BOX_LIMITS = {"myanmar": (1150, -650)}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from app.errors import UserError
 from app.i18n import N_
 from app.printing.fontcheck import collisions
-from app.printing.fontdata import LANGUAGE_SCRIPT, LINE_BOX_OVERRIDES, LINUX, SCRIPTS, WINDOWS, ScriptFonts
+from app.printing.fontdata import LANGUAGE_SCRIPT, LINE_BOX_LIMITS, LINE_BOX_OVERRIDES, LINUX, SCRIPTS, WINDOWS, ScriptFonts
 
 # Invisible characters HarfBuzz handles itself even when a font's cmap lacks them.
 JOINERS = frozenset("\u200c\u200d")
@@ -192,6 +192,9 @@ def _load_once(choice: FontChoice) -> LoadedFont:
     over = LINE_BOX_OVERRIDES.get(choice.script)
     if over:
         asc, desc = max(asc, over[0]), min(desc, over[1])
+    limit = LINE_BOX_LIMITS.get(choice.script)
+    if limit:
+        asc, desc = min(asc, limit[0]), max(desc, limit[1])
     return LoadedFont(choice, font, frozenset(face.charToGlyph), asc, desc)
 
 
