@@ -1,7 +1,8 @@
 """The main window: one QStackedWidget of pages, the session, and locking (KeePassXC's pattern).
 
-Pages: first run, login (which is also the neutral lock screen), case list, case form. The case
-pages are built at the first login, so start-up imports no store or CLDR code. Locking closes
+Pages: first run, login (which is also the neutral lock screen), case list, case form; the menus
+and their commands are in ui/menus.py. The case pages are built at the first login, so start-up
+imports no store or CLDR code. Locking closes
 every dialog, keeps valid unsaved work by saving it, clears every model and form, closes the
 session (checkpoint, close, zero the key), clears our clipboard text and shows "Tsunagu" with an
 Unlock form. The title is "Tsunagu", or "Tsunagu — 2026-0007" while a case is open: never a name.
@@ -14,7 +15,6 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from app import settings as app_settings
@@ -22,15 +22,15 @@ from app.errors import UserError
 from app.i18n import _, set_language
 from ui.lock import ClipboardGuard, LockWatcher
 from ui.login import LoginPage
+from ui.menus import MenuCommands
 from ui.style import apply_language
-from ui.widgets import confirm
 
 log = logging.getLogger("tsunagu.ui")
 
 APP_TITLE = "Tsunagu"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, MenuCommands):
     def __init__(
         self, store: str | Path | None = None, *, kdf=None,
         clock: Callable[[], float] = time.monotonic, wall_clock: Callable[[], float] = time.time,
@@ -165,69 +165,6 @@ class MainWindow(QMainWindow):
             self.interview.clear()
         if case_id is not None and self.session_open:
             self.open_case(case_id)
-
-    # -- menus -------------------------------------------------------------------------------
-    def _action(self, menu, name: str, slot, shortcut=None) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.case_menu = bar.addMenu("")
-        self.new_action = self._action(self.case_menu, "actionNewCase", self.new_case, QKeySequence.StandardKey.New)
-        self.list_action = self._action(self.case_menu, "actionCaseList", self.show_case_list)
-        self.leaflet_action = self._action(self.case_menu, "actionLeaflets", self.open_leaflets)
-        self.register_action = self._action(self.case_menu, "actionProvisionRegister", self.open_register)
-        self.case_menu.addSeparator()
-        self.lock_action = self._action(self.case_menu, "actionLock", self.lock, "Ctrl+L")
-        self.quit_action = self._action(self.case_menu, "actionQuit", self.close, QKeySequence.StandardKey.Quit)
-        self.settings_menu = bar.addMenu("")
-        self.prefs_action = self._action(self.settings_menu, "actionPreferences", self.open_settings)
-        self.staff_action = self._action(self.settings_menu, "actionStaff", self.open_staff)
-        self.contacts_action = self._action(self.settings_menu, "actionContacts", self.open_contacts)
-        self.audit_action = self._action(self.settings_menu, "actionAuditLog", self.open_audit)
-        self.backup_action = self._action(self.settings_menu, "actionBackup", self.back_up)
-        self.recovery_action = self._action(
-            self.settings_menu, "actionReplaceRecoveryKey", self.replace_recovery_key)
-        self.retranslate()
-        bar.setVisible(False)
-
-    def retranslate(self) -> None:
-        self.case_menu.setTitle(_("&Case"))
-        self.new_action.setText(_("New case"))
-        self.list_action.setText(_("Case list"))
-        self.leaflet_action.setText(_("Leaflets and cards…"))
-        self.register_action.setText(_("Register of information provided…"))
-        self.lock_action.setText(_("Lock now (F12)"))
-        self.quit_action.setText(_("Quit"))
-        self.settings_menu.setTitle(_("&Settings"))
-        self.prefs_action.setText(_("Preferences…"))
-        self.staff_action.setText(_("Staff…"))
-        self.contacts_action.setText(_("Consultation lines…"))
-        self.audit_action.setText(_("Audit log…"))
-        self.backup_action.setText(_("Back up now…"))
-        self.recovery_action.setText(_("Replace recovery key…"))
-
-    def _set_menus(self) -> None:
-        """Menus only while a staff member is logged in; staff items by role."""
-        open_ = self.session_open and not self.session.account.is_recovery
-        self.menuBar().setVisible(open_)
-        role = self.session.account.role if open_ else ""
-        self.staff_action.setVisible(role in ("supervisor", "admin"))
-        self.contacts_action.setVisible(role in ("supervisor", "admin"))
-        self.register_action.setVisible(role in ("supervisor", "admin"))
-        self.audit_action.setVisible(role in ("supervisor", "admin"))
-        self.backup_action.setVisible(role in ("supervisor", "admin"))
-        self.recovery_action.setVisible(role == "admin")
-        for action in (self.new_action, self.list_action, self.lock_action, self.prefs_action,
-                       self.staff_action, self.recovery_action, self.leaflet_action, self.contacts_action,
-                       self.register_action, self.audit_action, self.backup_action):
-            action.setEnabled(open_)
 
     # -- starting ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -508,91 +445,6 @@ class MainWindow(QMainWindow):
     def _window_state_changed(self, *_args) -> None:
         if self.isMinimized() and self.session_open:
             self.lock()
-
-    # -- settings ----------------------------------------------------------------------------
-    def open_settings(self) -> None:
-        from ui.settings_dialog import SettingsDialog
-
-        if self.session_open:
-            self._run_dialog(SettingsDialog(self))
-
-    def open_staff(self) -> None:
-        from ui.staff_dialog import StaffDialog
-
-        if self.session_open and self.session.account.is_supervisor:
-            self._run_dialog(StaffDialog(self))
-
-    def open_leaflets(self) -> None:
-        from ui.printing.leaflet_dialog import open_leaflets
-
-        open_leaflets(self)
-
-    def open_referrals(self) -> None:
-        """The open case's consents, exceptions, packets and her copies."""
-        from ui.referrals.referrals_dialog import ReferralsDialog
-
-        case = self.case_form.case if self.case_form is not None else None
-        if self.session_open and case is not None and not self.session.account.is_recovery:
-            self._run_dialog(ReferralsDialog(self, case))
-
-    def open_register(self) -> None:
-        """The supervisor's register of every provision to a third party."""
-        from ui.referrals.register_dialog import RegisterDialog
-
-        if self.session_open and self.session.account.is_supervisor:
-            self._run_dialog(RegisterDialog(self))
-
-    def open_audit(self) -> None:
-        """The supervisor's view of the audit log."""
-        from ui.audit_dialog import AuditDialog
-
-        if self.session_open and self.session.account.is_supervisor:
-            self._run_dialog(AuditDialog(self))
-
-    def back_up(self) -> None:
-        from ui.backup_action import back_up_now
-
-        back_up_now(self)
-
-    def open_contacts(self) -> None:
-        from ui.printing.contacts_dialog import open_contacts
-
-        open_contacts(self)
-
-    def replace_recovery_key(self) -> None:
-        from app.store import accounts
-        from ui.recovery import RecoveryKeyDialog
-
-        if not self.session_open or self.session.account.role != "admin":
-            return
-        if not confirm(self, _("Make a new recovery key? The key in the office safe will stop working."),
-                       _("Make a new key"), _("Cancel"), name="confirmReplaceKey"):
-            return
-        if not self.session_open:
-            return
-        try:
-            key = accounts.replace_recovery_key(self.session)
-        except UserError as exc:
-            from ui.errors import show_user_error
-
-            show_user_error(self, exc)
-            return
-        dialog = RecoveryKeyDialog(key, self)
-        del key
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            self._after_unlock_note = _(
-                "A new recovery key was made but its window closed before it was written down. "
-                "Replace the recovery key again and write the new one down."
-            )
-            if self.session_open:
-                self.statusBar().showMessage(self._after_unlock_note)
-                self._after_unlock_note = ""
-        dialog.deleteLater()
-
-    def _run_dialog(self, dialog: QDialog) -> int:
-        result = dialog.exec()
-        dialog.deleteLater()
-        return result
 
     def set_language(self, lang: str) -> None:
         """Switch the staff language now: saved for next time, every page retranslated."""
