@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.i18n import N_, _
-from ui.widgets import MessageLabel, busy_cursor, centred, hint_label, link_button, title_label
+from ui.widgets import MessageLabel, busy_cursor, button_row, centred, hint_label, link_button, title_label
 
 PASSWORD_RULE = N_("Use at least 12 characters, or at least 4 words.")  # the rule in app.store.kdf
 
@@ -87,9 +87,7 @@ class CreateStoreForm(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.create)
+        row = button_row(self.create)
         layout.addLayout(row)
         layout.addLayout(links)
         layout.addStretch(1)

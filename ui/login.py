@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from app.errors import AuthError, UserError
 from app.i18n import _
-from ui.widgets import MessageLabel, busy_cursor, centred, hint_label, link_button, title_label
+from ui.widgets import MessageLabel, busy_cursor, button_row, centred, hint_label, link_button, title_label
 
 COUNTDOWN_MS = 250
 
@@ -81,9 +81,7 @@ class LoginPage(QWidget):
         column.addWidget(self.wait)
         column.addWidget(self.button)
         column.addLayout(links)
-        restore_row = QHBoxLayout()
-        restore_row.addStretch(1)
-        restore_row.addWidget(self.restore)
+        restore_row = button_row(self.restore)
         column.addLayout(restore_row)
         box = QWidget()
         box.setLayout(column)

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.errors import UserError
 from app.i18n import _
 from ui.style import mono_font
-from ui.widgets import MessageLabel, busy_cursor, hint_label, title_label
+from ui.widgets import MessageLabel, busy_cursor, button_row, hint_label, title_label
 
 KEY_POINT_SIZE = 24
 
@@ -56,9 +56,7 @@ class RecoveryKeyView(QWidget):
         layout.addWidget(self.advice)
         layout.addWidget(self.key_label)
         layout.addWidget(self.written)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.continue_button)
+        row = button_row(self.continue_button)
         layout.addLayout(row)
         layout.addStretch(1)
         self.retranslate()
@@ -134,10 +132,7 @@ class RecoveryUnlockDialog(QDialog):
         )))
         layout.addWidget(self.key)
         layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(cancel)
-        row.addWidget(self.ok)
+        row = button_row(cancel, self.ok)
         layout.addLayout(row)
         self.ok.clicked.connect(self.attempt)
         self.key.returnPressed.connect(self.attempt)

@@ -4,13 +4,13 @@ referral packets (the office, supervisors only)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QComboBox, QDialog, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
     QWidget,
 )
 
 from app.errors import UserError
 from app.i18n import _, current_language
-from ui.widgets import MessageLabel, hint_label, title_label
+from ui.widgets import MessageLabel, button_row, hint_label, title_label
 
 LANGUAGES = (("ja", "日本語"), ("en", "English"))  # each named in itself
 
@@ -61,10 +61,7 @@ class SettingsDialog(QDialog):
         if not supervisor:
             form.addRow("", hint_label(_("Only a supervisor or an administrator can change the lock time.")))
             office_form.addRow("", hint_label(_("Only a supervisor or an administrator can change these.")))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(save)
+        buttons = button_row(cancel, save)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         layout.addWidget(title_label(_("Settings")))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.i18n import N_, _
 from ui.first_run import PASSWORD_RULE
-from ui.widgets import MessageLabel, busy_cursor, confirm, hint_label, title_label
+from ui.widgets import MessageLabel, busy_cursor, button_row, confirm, hint_label, title_label
 
 ROLE_LABELS = {"counsellor": N_("Counsellor"), "supervisor": N_("Supervisor"), "admin": N_("Administrator")}
 
@@ -52,10 +52,7 @@ class PasswordDialog(QDialog):
         form.addRow(_("Password"), self.password)
         form.addRow(_("Password again"), self.repeat)
         form.addRow("", hint_label(_(PASSWORD_RULE)))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
+        buttons = button_row(cancel, ok)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         title = _("New password for {name}").format(name=username) if username else _("Add a person")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _
 from app.i18n.content import FIXED_ANSWERS, ctext
+from ui.widgets import button_row
 
 DECLINED, NOT_SURE = "declined", "not_sure"
 YES_NO_LABELS = {"yes": N_("Yes"), "no": N_("No"), NOT_SURE: N_("Not sure"), DECLINED: N_("Does not want to say")}
@@ -146,9 +147,7 @@ class AnswerPanel(QWidget):
         button.setObjectName("answerNext")
         button.setDefault(True)
         button.clicked.connect(slot)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button)
+        row = button_row(button)
         self.layout_.addLayout(row)
 
     def _non_answers(self, with_hints: bool, current) -> None:

@@ -20,7 +20,7 @@ from app.i18n.content import FIXED_ANSWERS, INTERVIEW_LANGUAGES, ctext, help_tex
 from app.i18n.status import DRAFT_CAUTION, is_draft
 from ui.interview.answers import AnswerPanel
 from ui.interview.result_view import ResultView, result_html
-from ui.widgets import MessageLabel, hint_label, title_label
+from ui.widgets import MessageLabel, button_row, hint_label, title_label
 
 
 class InterviewPage(QWidget):
@@ -113,9 +113,7 @@ class InterviewPage(QWidget):
         finished = QWidget()
         fin = QVBoxLayout(finished)
         fin.addWidget(self.result_view, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.done_button)
+        row = button_row(self.done_button)
         fin.addLayout(row)
 
         self.views = QStackedWidget()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.contacts.model import Contact, ContactError
 from app.i18n import N_, _
-from ui.widgets import MessageLabel, hint_label, title_label
+from ui.widgets import MessageLabel, button_row, hint_label, title_label
 
 TEXT_FIELDS = (
     ("name_ja", N_("Name in Japanese")),
@@ -105,10 +105,7 @@ class ContactForm(QDialog):
         ok = QPushButton(_("Save"), objectName="contactOk")
         ok.setDefault(True)
         cancel = QPushButton(_("Cancel"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
+        buttons = button_row(cancel, ok)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(title_label(_("Add a line") if entry is None else _("Edit a line")))
