@@ -99,8 +99,9 @@ def append(conn, event: str, actor: int | None = None, subject: str = "", at: st
     )
 
 
-def rows(conn, *, actor: int | None = None, since: str | None = None, limit: int = 1000) -> list[AuditRow]:
-    """Newest first, optionally for one account or from a time on (the supervisor's view)."""
+def rows(conn, *, actor: int | None = None, since: str | None = None, until: str | None = None,
+         limit: int = 1000) -> list[AuditRow]:
+    """Newest first, optionally for one account and between two UTC times (the supervisor's view)."""
     sql = "SELECT id, at, actor, event, subject, prev_hash, hash FROM audit WHERE 1=1"
     args: list = []
     if actor is not None:
@@ -109,6 +110,9 @@ def rows(conn, *, actor: int | None = None, since: str | None = None, limit: int
     if since:
         sql += " AND at >= ?"
         args.append(since)
+    if until:
+        sql += " AND at <= ?"
+        args.append(until)
     sql += " ORDER BY id DESC LIMIT ?"
     args.append(limit)
     return [AuditRow(*r) for r in conn.execute(sql, args)]

@@ -90,12 +90,7 @@ def read_log(session: Session, since: date, until: date, actor: int | None = Non
     if since > until:
         raise UserError(N_("The start of the period is after its end."))
     start, end = utc_bounds(since, until)
-    sql = "SELECT id, at, actor, event, subject, prev_hash, hash FROM audit WHERE at >= ? AND at <= ?"
-    args: list = [start, end]
-    if actor is not None:
-        sql += " AND actor = ?"
-        args.append(actor)
-    rows = [AuditRow(*r) for r in session.conn.execute(sql + " ORDER BY id DESC LIMIT ?", (*args, MAX_ROWS))]
+    rows = audit.rows(session.conn, actor=actor, since=start, until=end, limit=MAX_ROWS)
     session.audit(audit.AUDIT_VIEWED, f"{since.isoformat()}..{until.isoformat()}")
     return rows
 

@@ -20,7 +20,7 @@ from app.i18n import N_, _, current_language
 from app.i18n.content import INTERVIEW_LANGUAGES
 from app.printing.leaflet import FORMATS, build_leaflet, leaflet_warnings
 from app.store import audit as audit_events
-from ui.printing.preview import PdfDialog
+from ui.printing.preview import PdfDialog, live_session
 from ui.widgets import MessageLabel, busy_cursor
 
 FORMAT_LABELS = {"a4": N_("Leaflet (A4)"), "card": N_("Wallet card (91 × 55 mm, front and back)")}
@@ -98,9 +98,7 @@ def session_audit(win) -> AuditFn:
     """Audit through the window's session while it is open (a lock closes this dialog anyway)."""
 
     def write(event: str, subject: str) -> None:
-        if not win.session_open:
-            raise UserError(N_("The store is locked."))
-        win.session.audit(event, subject)
+        live_session(win).audit(event, subject)
 
     return write
 

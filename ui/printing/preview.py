@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.i18n import _
+from app.i18n import N_, _
 from ui.printing import files, render
 from ui.widgets import MessageLabel, busy_cursor, title_label
 
@@ -27,6 +27,14 @@ FIT_WIDTH = 0.0
 ZOOMS = (FIT_WIDTH, 0.5, 0.75, 1.0, 1.5, 2.0)
 MARGIN = 16
 MIN_SCALE = 0.2  # pixels per point: a page never shrinks to a smudge
+
+
+def live_session(win):
+    """The window's open session, for a print or save callback; a UserError once it is locked
+    (a lock closes these dialogs, so this only guards a callback already under way)."""
+    if not win.session_open:
+        raise UserError(N_("The store is locked."))
+    return win.session
 
 
 class PdfPreview(QWidget):

@@ -16,7 +16,7 @@ from app.referrals.her_copy import build_her_copy
 from app.referrals.packet import save_referral_pdf
 from app.store import audit
 from ui.printing.leaflet_dialog import language_label
-from ui.printing.preview import PdfDialog
+from ui.printing.preview import PdfDialog, live_session
 from ui.widgets import MessageLabel, busy_cursor
 
 DRAFT_NOTE = N_("Her copy in this language is a draft translation that no professional translator has checked "
@@ -26,8 +26,9 @@ DRAFT_NOTE = N_("Her copy in this language is a draft translation that no profes
 class HerCopyDialog(PdfDialog):
     def __init__(self, parent: QWidget, win, case_id: int, case_number: str, provision_id: int, lang: str) -> None:
         super().__init__(parent, b"", suggested_name="", title=_("Her copy"),
-                         on_printed=lambda: self._audit(audit.HER_COPY_PRINTED),
-                         write=lambda path, data: save_referral_pdf(win.session, case_id, data, path, audit.HER_COPY_SAVED))
+                         on_printed=lambda: live_session(win).audit(audit.HER_COPY_PRINTED, case_number),
+                         write=lambda path, data: save_referral_pdf(live_session(win), case_id, data, path,
+                                                                    audit.HER_COPY_SAVED))
         self.setObjectName("herCopyDialog")
         self._win, self._case_number, self._provision_id = win, case_number, provision_id
         self.language = QComboBox(objectName="herCopyLanguage")
@@ -57,8 +58,3 @@ class HerCopyDialog(PdfDialog):
             return
         self.caution.show_text(_(DRAFT_NOTE) if is_draft(lang) else "")
         self.set_document(data, f"her-copy-{self._case_number}-{lang}.pdf")
-
-    def _audit(self, event: str) -> None:
-        if not self._win.session_open:
-            raise UserError(N_("The store is locked."))
-        self._win.session.audit(event, self._case_number)

@@ -317,7 +317,7 @@ class ReferralsDialog(QDialog):
 
     def make_packet(self) -> None:
         from app.referrals.packet import make_packet, save_referral_pdf
-        from ui.printing.preview import PdfDialog
+        from ui.printing.preview import PdfDialog, live_session
 
         if not self._start():
             return
@@ -341,8 +341,8 @@ class ReferralsDialog(QDialog):
         dialog = PdfDialog(
             self, packet.data, suggested_name=f"referral-{packet.case_number}-{rcpt.id}.pdf",
             title=_("Referral packet: {recipient}").format(recipient=rcpt.staff_name),
-            on_printed=lambda: self._audit(audit.REFERRAL_PRINTED),
-            write=lambda path, data: save_referral_pdf(self._live_session(), case_id, data, path))
+            on_printed=lambda: live_session(self._win).audit(audit.REFERRAL_PRINTED, packet.case_number),
+            write=lambda path, data: save_referral_pdf(live_session(self._win), case_id, data, path))
         dialog.setObjectName("packetDialog")
         if packet.unprintable:
             from app.printing.printable import describe
@@ -375,15 +375,6 @@ class ReferralsDialog(QDialog):
         dialog = HerCopyDialog(self, self._win, self.case.id, self.case.number, provision.id, lang)
         dialog.exec()
         dialog.deleteLater()
-
-    def _live_session(self):
-        session = self._session()
-        if session is None:
-            raise UserError(N_("The store is locked."))
-        return session
-
-    def _audit(self, event: str) -> None:
-        self._live_session().audit(event, self.case.number)
 
     def done(self, result: int) -> None:  # noqa: D102 - no case data outlives the dialog
         for table in (self.consents, self.provisions, self.exceptions):
