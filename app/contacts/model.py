@@ -9,12 +9,12 @@ same shape serves the shipped defaults (TOML) and a supervisor's local entries (
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, fields
 from datetime import date, timedelta
 
 from app.errors import UserError
 from app.i18n import N_, _
+from app.printing.scripts import invisible
 
 STALE_AFTER = timedelta(days=365)
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
@@ -136,7 +136,7 @@ def validate(c: Contact, where: str = "local") -> None:
         if not isinstance(value, str) or len(value) > MAX_TEXT or any(ch in value for ch in "\n\r\t"):
             raise _bad(where, c.id, name, N_("must be one line of text, at most 600 characters"))
     for name in texts:
-        if any(_invisible(ch) for ch in getattr(c, name)):
+        if any(invisible(ch) for ch in getattr(c, name)):
             raise _bad(where, c.id, name, N_("contains invisible control characters"))
     for name in ("name_ja", "name_en", "source"):
         if not getattr(c, name).strip():
@@ -149,12 +149,6 @@ def validate(c: Contact, where: str = "local") -> None:
         raise _bad(where, c.id, "priority", N_("must be a whole number from 0 to 9999"))
     if not c.languages or not all(isinstance(x, str) and _LANG.match(x) for x in c.languages):
         raise _bad(where, c.id, "languages", N_("must list language codes such as ja, en, zh_Hans"))
-
-
-def _invisible(ch: str) -> bool:
-    """Control, format (bidi overrides, zero-width), private-use and surrogate characters;
-    the joiners some scripts need are allowed."""
-    return unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch not in "\u200c\u200d"
 
 
 def _validate_number(c: Contact, where: str) -> None:

@@ -22,9 +22,7 @@ from app.errors import UserError
 from app.i18n import N_
 from app.printing.fontcheck import collisions
 from app.printing.fontdata import LANGUAGE_SCRIPT, LINE_BOX_LIMITS, LINE_BOX_OVERRIDES, LINUX, SCRIPTS, WINDOWS, ScriptFonts
-
-# Invisible characters HarfBuzz handles itself even when a font's cmap lacks them.
-JOINERS = frozenset("\u200c\u200d")
+from app.printing.scripts import JOINERS  # invisible, yet HarfBuzz handles them when a font's cmap lacks them
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,11 @@ from __future__ import annotations
 import unicodedata
 
 from app.printing.fontdata import SHAPED_SCRIPTS
-from app.printing.fonts import JOINERS, FontRegistry, default_registry
-from app.printing.scripts import split_runs
+from app.printing.fonts import FontRegistry, default_registry
+from app.printing.scripts import JOINERS, invisible, split_runs
 from app.printing.text import normalize
 
 GETA = "\u3013"
-
-
-def _invisible(ch: str) -> bool:
-    """Control, format, private-use and surrogate characters other than line ends and joiners."""
-    return unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch != "\n" and ch not in JOINERS
 
 
 def _selector(ch: str) -> bool:
@@ -40,7 +35,7 @@ def printable(text: str, lang: str, registry: FontRegistry | None = None) -> tup
         cmap = registry.loaded(key).cmap
         return all(ord(c) in cmap for c in chars)
 
-    text = "".join(ch for ch in normalize(text) if not _invisible(ch))
+    text = "".join(ch for ch in normalize(text) if not invisible(ch))
     lines, lost = [], []
     for line in text.split("\n"):
         out = []

@@ -48,6 +48,15 @@ class Run:
     key: str
 
 
+JOINERS = frozenset("\u200c\u200d")  # format characters that Indic and Southeast Asian scripts need
+
+
+def invisible(ch: str) -> bool:
+    """Control, format (direction overrides, zero-width), private-use and surrogate characters,
+    other than a line end and the joiners: what typed text must not carry into print."""
+    return unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch != "\n" and ch not in JOINERS
+
+
 def char_class(ch: str) -> str:
     """The script class of one character: a script key, "han", "cjk", COMMON or INHERITED."""
     cp = ord(ch)
