@@ -59,3 +59,13 @@ def test_every_interview_language_is_complete_with_matching_placeholders(lang):
     assert status.review in ("source", "draft", "reviewed")
     if status.review == "reviewed":
         assert status.reviewed_by and status.reviewed_on
+
+
+def test_her_copy_japanese_in_the_catalog_is_the_japanese_in_the_code():
+    """Her copy prints its Japanese half from the code; the Japanese catalog holds the same text
+    (copied by ``make i18n``), so the two cannot drift apart."""
+    from app.i18n.catalogs import po_path, read
+    from app.referrals.her_copy import japanese_halves
+
+    catalog = {m.id: m.string for m in read(po_path("ja", "questions"), "ja") if m.id}
+    assert {en: catalog.get(en) for en in japanese_halves()} == japanese_halves()

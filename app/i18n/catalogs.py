@@ -101,13 +101,17 @@ def write(catalog: Catalog, path: Path) -> None:
 
 def update() -> None:
     """Re-extract every domain and bring each language's catalog up to date."""
+    from app.referrals.her_copy import japanese_halves
+
     content, help_ = extract_content()
     _update_domain(extract(DEFAULT_DOMAIN), DEFAULT_DOMAIN, STAFF_LANGUAGES)
-    _update_domain(content, CONTENT_DOMAIN, INTERVIEW_LANGUAGES)
+    _update_domain(content, CONTENT_DOMAIN, INTERVIEW_LANGUAGES, fixed={"ja": japanese_halves()})
     _update_domain(help_, HELP_DOMAIN, STAFF_LANGUAGES)
 
 
-def _update_domain(template: Catalog, domain: str, languages) -> None:
+def _update_domain(template: Catalog, domain: str, languages, fixed: dict[str, dict[str, str]] | None = None) -> None:
+    """Update each language's catalog; ``fixed[lang]`` gives translations that live in the code
+    (her copy's Japanese half) and are copied in, never typed twice."""
     write(template, LOCALES_DIR / f"{domain}.pot")
     for lang in languages:
         path = po_path(lang, domain)
@@ -118,11 +122,11 @@ def _update_domain(template: Catalog, domain: str, languages) -> None:
         else:
             catalog = Catalog(locale=lang, domain=domain, project="Tsunagu", fuzzy=False)
             catalog.update(source)
-        if lang == "en":
-            for msg in catalog:
-                if msg.id:
-                    msg.string = msg.id
-                    msg.flags.discard("fuzzy")
+        given = {m.id: m.id for m in catalog if m.id} if lang == "en" else (fixed or {}).get(lang, {})
+        for msg in catalog:
+            if msg.id in given:
+                msg.string = given[msg.id]
+                msg.flags.discard("fuzzy")
         catalog.revision_date = datetime.now(timezone.utc)
         write(catalog, path)
         print(f"{path.relative_to(ROOT)}: {len([m for m in catalog if m.id])} messages")

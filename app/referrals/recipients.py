@@ -236,10 +236,15 @@ def exception_kind(kind: str) -> ExceptionKind:
     return table[kind]
 
 
-def her_msgids() -> list[str]:
-    """Every English text of the table that her copy can print (names, purposes, reasons)."""
+def her_japanese() -> dict[str, str]:
+    """Every English text of the table that her copy can print (names, purposes, reasons), with
+    the Japanese printed beside it."""
     table = load_table()
-    out = [r.her_name for r in table.recipients]
-    out += [p.her for r in table.recipients for p in r.purposes]
-    out += [e.her for e in table.exceptions.values()]
-    return list(dict.fromkeys(out))
+    out = {r.her_name: r.her_name_ja for r in table.recipients}
+    out |= {p.her: p.her_ja for r in table.recipients for p in r.purposes}
+    out |= {e.her: e.her_ja for e in table.exceptions.values()}
+    return out
+
+
+def her_msgids() -> list[str]:
+    return list(her_japanese())
