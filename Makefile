@@ -27,7 +27,7 @@ bench: $(STAMP)
 	@$(VENV)/bin/python -m bench
 
 i18n: $(STAMP)
-	@$(VENV)/bin/python -m app.i18n.catalogs update
+	@$(VENV)/bin/python -m tools.catalogs update
 
 clean-venv:
 	rm -rf $(VENV)

@@ -8,7 +8,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from app.i18n import LOCALES_DIR, STAFF_LANGUAGES, gettext, read_catalog
-from app.i18n.catalogs import extract, problems
+from app.i18n.po import problems
+from tools.catalogs import extract
 
 PO_FILES = sorted(LOCALES_DIR.glob("*/LC_MESSAGES/*.po"))
 
@@ -64,8 +65,8 @@ def test_every_interview_language_is_complete_with_matching_placeholders(lang):
 def test_her_copy_japanese_in_the_catalog_is_the_japanese_in_the_code():
     """Her copy prints its Japanese half from the code; the Japanese catalog holds the same text
     (copied by ``make i18n``), so the two cannot drift apart."""
-    from app.i18n.catalogs import po_path, read
-    from app.referrals.her_copy import japanese_halves
+    from app.i18n.po import po_path, read
+    from tools.catalogs import japanese_halves
 
     catalog = {m.id: m.string for m in read(po_path("ja", "questions"), "ja") if m.id}
     assert {en: catalog.get(en) for en in japanese_halves()} == japanese_halves()

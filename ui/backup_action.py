@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from app import settings as app_settings
 from app.errors import UserError
 from app.i18n import _
+from app.roles import Permission
 from ui.widgets import busy_cursor
 
 
@@ -31,7 +32,7 @@ def back_up_now(win) -> None:
     from app.store.backup import DEFAULT_KEEP, backup_store
     from ui.errors import show_user_error
 
-    if not win.session_open or not win.session.account.is_supervisor:
+    if not win.session_open or not win.session.account.may(Permission.BACK_UP):
         return
     folder = choose_backup_folder(win)
     if not folder or not win.session_open:

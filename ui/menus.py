@@ -14,32 +14,33 @@ from PySide6.QtWidgets import QDialog
 
 from app.errors import UserError
 from app.i18n import N_, _
+from app.roles import Permission
 from ui.widgets import confirm
 
-STAFF, SUPERVISOR, ADMIN = "staff", "supervisor", "admin"
+STAFF = None  # any logged-in member of staff
+ALWAYS = "always"  # shown even on the login screen
 SEPARATOR = None
 
-# (attribute, object name, command, shortcut, text, who)
+# (attribute, object name, command, shortcut, text, who: STAFF, ALWAYS or the Permission it needs)
 CASE_MENU = (
     ("new_action", "actionNewCase", "new_case", QKeySequence.StandardKey.New, N_("New case"), STAFF),
     ("list_action", "actionCaseList", "show_case_list", None, N_("Case list"), STAFF),
     ("leaflet_action", "actionLeaflets", "open_leaflets", None, N_("Leaflets and cards…"), STAFF),
     ("register_action", "actionProvisionRegister", "open_register", None, N_("Register of information provided…"),
-     SUPERVISOR),
+     Permission.READ_REGISTER),
     SEPARATOR,
     ("lock_action", "actionLock", "lock", "Ctrl+L", N_("Lock now (F12)"), STAFF),
-    ("quit_action", "actionQuit", "close", QKeySequence.StandardKey.Quit, N_("Quit"), None),
+    ("quit_action", "actionQuit", "close", QKeySequence.StandardKey.Quit, N_("Quit"), ALWAYS),
 )
 SETTINGS_MENU = (
     ("prefs_action", "actionPreferences", "open_settings", None, N_("Preferences…"), STAFF),
-    ("staff_action", "actionStaff", "open_staff", None, N_("Staff…"), SUPERVISOR),
-    ("contacts_action", "actionContacts", "open_contacts", None, N_("Consultation lines…"), SUPERVISOR),
-    ("audit_action", "actionAuditLog", "open_audit", None, N_("Audit log…"), SUPERVISOR),
-    ("backup_action", "actionBackup", "back_up", None, N_("Back up now…"), SUPERVISOR),
-    ("recovery_action", "actionReplaceRecoveryKey", "replace_recovery_key", None, N_("Replace recovery key…"), ADMIN),
+    ("staff_action", "actionStaff", "open_staff", None, N_("Staff…"), Permission.MANAGE_STAFF),
+    ("contacts_action", "actionContacts", "open_contacts", None, N_("Consultation lines…"), Permission.EDIT_OFFICE),
+    ("audit_action", "actionAuditLog", "open_audit", None, N_("Audit log…"), Permission.READ_AUDIT),
+    ("backup_action", "actionBackup", "back_up", None, N_("Back up now…"), Permission.BACK_UP),
+    ("recovery_action", "actionReplaceRecoveryKey", "replace_recovery_key", None, N_("Replace recovery key…"), Permission.REPLACE_RECOVERY_KEY),
 )
 MENUS = (("case_menu", N_("&Case"), CASE_MENU), ("settings_menu", N_("&Settings"), SETTINGS_MENU))
-ROLES_SEEING = {STAFF: ("counsellor", "supervisor", "admin"), SUPERVISOR: ("supervisor", "admin"), ADMIN: ("admin",)}
 
 
 def _rows():
@@ -80,12 +81,11 @@ class MenuCommands:
         """Menus only while a staff member is logged in; each item by role."""
         open_ = self.session_open and not self.session.account.is_recovery
         self.menuBar().setVisible(open_)
-        role = self.session.account.role if open_ else ""
         for name, _object_name, _command, _shortcut, _text, who in _rows():
-            if who is None:
+            if who is ALWAYS:
                 continue
             action = getattr(self, name)
-            action.setVisible(who == STAFF or role in ROLES_SEEING[who])
+            action.setVisible(who is STAFF or (open_ and self.session.account.may(who)))
             action.setEnabled(open_)
 
     def _run_dialog(self, dialog: QDialog) -> int:
@@ -93,8 +93,8 @@ class MenuCommands:
         dialog.deleteLater()
         return result
 
-    def _supervisor_open(self) -> bool:
-        return self.session_open and self.session.account.is_supervisor
+    def _may(self, permission: Permission) -> bool:
+        return self.session_open and self.session.account.may(permission)
 
     # -- commands ----------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -106,7 +106,7 @@ class MenuCommands:
     def open_staff(self) -> None:
         from ui.staff_dialog import StaffDialog
 
-        if self._supervisor_open():
+        if self._may(Permission.MANAGE_STAFF):
             self._run_dialog(StaffDialog(self))
 
     def open_leaflets(self) -> None:
@@ -126,14 +126,14 @@ class MenuCommands:
         """The supervisor's register of every provision to a third party."""
         from ui.referrals.register_dialog import RegisterDialog
 
-        if self._supervisor_open():
+        if self._may(Permission.READ_REGISTER):
             self._run_dialog(RegisterDialog(self))
 
     def open_audit(self) -> None:
         """The supervisor's view of the audit log."""
         from ui.audit_dialog import AuditDialog
 
-        if self._supervisor_open():
+        if self._may(Permission.READ_AUDIT):
             self._run_dialog(AuditDialog(self))
 
     def back_up(self) -> None:
@@ -150,7 +150,7 @@ class MenuCommands:
         from app.store import accounts
         from ui.recovery import RecoveryKeyDialog
 
-        if not self.session_open or self.session.account.role != "admin":
+        if not self._may(Permission.REPLACE_RECOVERY_KEY):
             return
         if not confirm(self, _("Make a new recovery key? The key in the office safe will stop working."),
                        _("Make a new key"), _("Cancel"), name="confirmReplaceKey"):

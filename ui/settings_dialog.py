@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.i18n import _, current_language
+from app.roles import Permission
 from ui.widgets import MessageLabel, button_row, hint_label, title_label
 
 LANGUAGES = (("ja", "日本語"), ("en", "English"))  # each named in itself
@@ -34,7 +35,7 @@ class SettingsDialog(QDialog):
         self.minutes.setSuffix(" " + _("min"))
         self._initial_minutes = office_settings.lock_minutes(win.session)
         self.minutes.setValue(self._initial_minutes)
-        supervisor = win.session.account.is_supervisor
+        supervisor = win.session.account.may(Permission.EDIT_OFFICE)
         self.minutes.setEnabled(supervisor)
         from app.referrals.office import NAME_MAX, get_office_profile
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.i18n import N_, _
+from app.i18n import _
+from app.roles import assignable_roles
 from ui.first_run import PASSWORD_RULE
 from ui.widgets import MessageLabel, busy_cursor, button_row, confirm, hint_label, title_label
 
-ROLE_LABELS = {"counsellor": N_("Counsellor"), "supervisor": N_("Supervisor"), "admin": N_("Administrator")}
 
 
 class PasswordDialog(QDialog):
@@ -32,9 +32,8 @@ class PasswordDialog(QDialog):
         self.user = QLineEdit(objectName="staffUser")
         self.display = QLineEdit(objectName="staffDisplayName")
         self.role = QComboBox(objectName="staffRole")
-        roles = ["counsellor", "supervisor"] + (["admin"] if win.session.account.role == "admin" else [])
-        for role in roles:
-            self.role.addItem(_(ROLE_LABELS[role]), role)
+        for role in assignable_roles(win.session.account.role):
+            self.role.addItem(_(role.label), role.value)
         self.password = QLineEdit(objectName="staffPassword", echoMode=QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(objectName="staffRepeat", echoMode=QLineEdit.EchoMode.Password)
         self.message = MessageLabel("message")
@@ -142,7 +141,7 @@ class StaffDialog(QDialog):
         staff = accounts.list_staff(self._win.session)
         self.table.setRowCount(len(staff))
         for row, person in enumerate(staff):
-            role = _(ROLE_LABELS.get(person.role, person.role))
+            role = _(person.role.label)
             for col, text in enumerate((person.username, person.display_name, role)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
 

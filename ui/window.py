@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, Q
 from app import settings as app_settings
 from app.errors import UserError
 from app.i18n import _, set_language
+from app.i18n.content import interview_language
 from ui.lock import ClipboardGuard, LockWatcher
 from ui.login import LoginPage
 from ui.menus import MenuCommands
@@ -476,17 +477,6 @@ class MainWindow(QMainWindow, MenuCommands):
         if session is not None and session.is_open:
             session.close()
         self.clipboard.clear()
-
-
-def interview_language(languages) -> str:
-    """The first of her languages that the interview is offered in; English otherwise."""
-    from app.i18n.content import INTERVIEW_LANGUAGES
-
-    for code in languages:
-        for candidate in (code, {"zh": "zh_Hans", "pt": "pt_BR", "tl": "fil"}.get(code, code)):
-            if candidate in INTERVIEW_LANGUAGES:
-                return candidate
-    return "en"
 
 
 def close_dialogs() -> None:

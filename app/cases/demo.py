@@ -14,8 +14,8 @@ from pathlib import Path
 from app.cases.model import format_number
 from app.store import audit
 from app.store.kdf import DEFAULT_KDF, KdfParams
-from app.store.schema import fold
 from app.store.store import create_store
+from app.text import fold
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo store only 2026"

@@ -7,7 +7,6 @@ transcript: a verbatim record can be turned against the person's credibility.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NewType
@@ -15,6 +14,7 @@ from typing import NewType
 from app.cases import names, residence
 from app.errors import UserError
 from app.i18n import N_
+from app.text import nfc
 
 CaseId = NewType("CaseId", int)
 
@@ -40,10 +40,6 @@ GENDER_LABELS = {
     "non_binary": N_("Non-binary"), "other": N_("Other"),
 }
 CONTACT_LABELS = {"unknown": N_("Not known yet"), "yes": N_("Safe to contact"), "no": N_("Not safe to contact")}
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text or "")
 
 
 @dataclass(frozen=True)

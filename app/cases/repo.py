@@ -10,12 +10,19 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from app.cases import names
-from app.cases.model import CASE_STATUSES, Case, CaseId, CaseSummary, Person, format_number
+from app.cases.model import (
+    CASE_STATUSES,
+    Case,
+    CaseId,
+    CaseSummary,
+    Person,
+    format_number,
+)
 from app.errors import UserError
 from app.i18n import N_
 from app.store import audit
-from app.store.schema import fold
 from app.store.session import Session
+from app.text import fold
 
 _PERSON_COLUMNS = (
     "alias, real_name, birth_date, estimated_age, sex, gender, nationality, languages, "

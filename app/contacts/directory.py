@@ -14,10 +14,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from app import resources
 from app.contacts.model import Contact, ContactError
 from app.i18n import N_
 
-DEFAULTS_FILE = Path(__file__).resolve().parents[2] / "resources" / "contacts" / "hotlines.toml"
+DEFAULTS_FILE = resources.path("contacts", "hotlines.toml")
 
 
 def load_defaults(path: Path | str = DEFAULTS_FILE) -> tuple[Contact, ...]:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from app.errors import UserError
 from app.i18n import N_, _
-from app.printing.scripts import invisible
+from app.text import invisible
 
 STALE_AFTER = timedelta(days=365)
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,47}$")

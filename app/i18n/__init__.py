@@ -14,7 +14,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
+from app import resources
+
+LOCALES_DIR = resources.locales_dir()
 STAFF_LANGUAGES = ("ja", "en")
 DEFAULT_DOMAIN = "tsunagu"
 

@@ -7,6 +7,8 @@ chosen independently in the same session. The English source text is the msgid.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from app.i18n import gettext
 
 DOMAIN = "questions"
@@ -35,3 +37,12 @@ def help_text(message: str, staff_lang: str) -> str:
     if staff_lang == "en":
         return message
     return gettext(message, lang=staff_lang, domain=HELP_DOMAIN)
+
+
+def interview_language(languages: Iterable[str]) -> str:
+    """The first of the person's languages that the interview is offered in; English otherwise."""
+    for code in languages:
+        for candidate in (code, {"zh": "zh_Hans", "pt": "pt_BR", "tl": "fil"}.get(code, code)):
+            if candidate in INTERVIEW_LANGUAGES:
+                return candidate
+    return "en"

@@ -1,4 +1,4 @@
-"""How complete and how checked each catalog is: ``tsunagu i18n status [--json]``.
+"""How complete and how checked each catalog is (``tsunagu i18n status``, app/cli/i18n.py).
 
 Per language and domain: the share of messages translated, the fuzzy count, and the review
 status written in the catalog's header comment ("Review-Status: draft" until a professional
@@ -8,12 +8,11 @@ The staff see the same status: a draft language shows a caution on every intervi
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
-from app.i18n import DEFAULT_DOMAIN, LOCALES_DIR, STAFF_LANGUAGES, N_, _
+from app.i18n import DEFAULT_DOMAIN, LOCALES_DIR, N_, STAFF_LANGUAGES
 from app.i18n.content import DOMAIN, HELP_DOMAIN, INTERVIEW_LANGUAGES
 
 HEADER_FIELD = re.compile(r"^#\s*(Review-Status|Reviewed-By|Reviewed-On):[ \t]*(.*)$", re.MULTILINE)
@@ -82,28 +81,4 @@ def all_statuses() -> list[CatalogStatus]:
 
 def incomplete_interview_languages(statuses: list[CatalogStatus]) -> list[str]:
     return [s.language for s in statuses if s.domain == DOMAIN and (s.percent < 100 or s.fuzzy)]
-
-
-def cmd_status(args) -> int:
-    statuses = all_statuses()
-    if args.json:
-        print(json.dumps([asdict(s) | {"percent": s.percent} for s in statuses], ensure_ascii=False, indent=1))
-    else:
-        print(f"{'language':10} {'domain':10} {'done':>7} {'fuzzy':>5}  review")
-        for s in statuses:
-            who = f" ({s.reviewed_by}, {s.reviewed_on})" if s.review == "reviewed" else ""
-            print(f"{s.language:10} {s.domain:10} {s.percent:6.1f}% {s.fuzzy:5d}  {s.review}{who}")
-    missing = incomplete_interview_languages(statuses)
-    if missing:
-        print(_("Interview languages not complete: {langs}").format(langs=", ".join(missing)))
-        return 1
-    return 0
-
-
-def register(subparsers) -> None:
-    p = subparsers.add_parser("i18n", help=_("translation catalogs"))
-    sub = p.add_subparsers(dest="i18n_command", required=True)
-    status = sub.add_parser("status", help=_("translated share and review status of every catalog"))
-    status.add_argument("--json", action="store_true")
-    status.set_defaults(func=cmd_status)
 

@@ -33,12 +33,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app import resources
+from app.i18n import N_
 from app.interview import conditions
 from app.interview.answers import TYPES
-from app.i18n import N_
 from app.screening.issues import IssueLog
 
-QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "questions"
+QUESTIONS_DIR = resources.path("questions")
 QUESTION_KEYS = {"id", "text", "help", "type", "choices", "min", "max", "max_length",
                  "show_if", "signals", "signal_if", "next"}
 

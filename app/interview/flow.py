@@ -23,7 +23,12 @@ from app.i18n import N_
 from app.interview.answers import check_answer
 from app.interview.bank import Bank, Question
 from app.interview.graph import END, default_next, section_entry, target_node
-from app.interview.observe import make_context, observations, question_signs, screen_answers
+from app.interview.observe import (
+    make_context,
+    observations,
+    question_signs,
+    screen_answers,
+)
 from app.screening.catalog import Catalog
 
 FORMAT = 1

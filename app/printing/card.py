@@ -20,7 +20,15 @@ from app.contacts.model import Contact
 from app.errors import UserError
 from app.i18n import N_
 from app.printing import leaflet_text as lt
-from app.printing.pdfdoc import GREY, Column, SideBySide, block, hrule, new_canvas, stack
+from app.printing.pdfdoc import (
+    GREY,
+    Column,
+    SideBySide,
+    block,
+    hrule,
+    new_canvas,
+    stack,
+)
 
 CARD = (91 * mm, 55 * mm)
 MARGIN = 3.5 * mm

@@ -21,8 +21,18 @@ from pathlib import Path
 from app.errors import UserError
 from app.i18n import N_
 from app.printing.fontcheck import collisions
-from app.printing.fontdata import LANGUAGE_SCRIPT, LINE_BOX_LIMITS, LINE_BOX_OVERRIDES, LINUX, SCRIPTS, WINDOWS, ScriptFonts
-from app.printing.scripts import JOINERS  # invisible, yet HarfBuzz handles them when a font's cmap lacks them
+from app.printing.fontdata import (
+    LANGUAGE_SCRIPT,
+    LINE_BOX_LIMITS,
+    LINE_BOX_OVERRIDES,
+    LINUX,
+    SCRIPTS,
+    WINDOWS,
+    ScriptFonts,
+)
+from app.text import (
+    JOINERS,  # invisible, yet HarfBuzz handles them when a font's cmap lacks them
+)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,16 @@ from app.errors import UserError
 from app.i18n import N_, _
 from app.i18n.content import ctext
 from app.printing import leaflet_text as lt
-from app.printing.pdfdoc import GREY, Column, SideBySide, block, hrule, new_canvas, save_pdf, stack
+from app.printing.pdfdoc import (
+    GREY,
+    Column,
+    SideBySide,
+    block,
+    hrule,
+    new_canvas,
+    save_pdf,
+    stack,
+)
 
 FORMATS = ("a4", "card")
 MARGIN = 16 * mm

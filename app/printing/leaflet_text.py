@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from app import resources
 from app.contacts.model import Contact
 from app.errors import UserError
 from app.i18n import N_
 from app.i18n.content import INTERVIEW_LANGUAGES, ctext
 
-LEAFLET_FILE = Path(__file__).resolve().parents[2] / "resources" / "leaflets" / "leaflet.toml"
+LEAFLET_FILE = resources.path("leaflets", "leaflet.toml")
 TEXT_KEYS = ("title", "intro", "numbers_heading", "free_call", "foreign_languages", "rights_heading",
              "helper_heading", "helper", "checked", "may_change", "card_more")
 

@@ -18,7 +18,8 @@ from reportlab.platypus.flowables import Flowable
 from app.printing.breaking import NO_END, NO_START, SPACES, graphemes, line_segments
 from app.printing.fonts import FontRegistry, default_registry
 from app.printing.scripts import main_key
-from app.printing.text import Piece, normalize, pieces, strip_hints, text_width
+from app.printing.text import Piece, pieces, strip_hints, text_width
+from app.text import normalize_lines
 
 MIN_LEADING = 1.45  # line height at least this many times the size (CJK fonts declare ~1.0)
 BOX_LEADING = 1.08  # and this much above the tallest font's own line box
@@ -49,7 +50,7 @@ class TextBlock:
     width: float = field(default=0.0, init=False)
 
     def __post_init__(self) -> None:
-        self.text = normalize(self.text)
+        self.text = normalize_lines(self.text)
         self.registry = self.registry or default_registry()
 
     @property

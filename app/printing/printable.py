@@ -16,8 +16,8 @@ import unicodedata
 
 from app.printing.fontdata import SHAPED_SCRIPTS
 from app.printing.fonts import FontRegistry, default_registry
-from app.printing.scripts import JOINERS, invisible, split_runs
-from app.printing.text import normalize
+from app.printing.scripts import split_runs
+from app.text import JOINERS, invisible, normalize_lines
 
 GETA = "\u3013"
 
@@ -35,7 +35,7 @@ def printable(text: str, lang: str, registry: FontRegistry | None = None) -> tup
         cmap = registry.loaded(key).cmap
         return all(ord(c) in cmap for c in chars)
 
-    text = "".join(ch for ch in normalize(text) if not invisible(ch))
+    text = "".join(ch for ch in normalize_lines(text) if not invisible(ch))
     lines, lost = [], []
     for line in text.split("\n"):
         out = []

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.printing.fontdata import LANGUAGE_SCRIPT
+from app.printing.fonts import default_registry
 
 COMMON = "common"
 INHERITED = "inherited"
@@ -46,15 +47,6 @@ class Run:
 
     text: str
     key: str
-
-
-JOINERS = frozenset("\u200c\u200d")  # format characters that Indic and Southeast Asian scripts need
-
-
-def invisible(ch: str) -> bool:
-    """Control, format (direction overrides, zero-width), private-use and surrogate characters,
-    other than a line end and the joiners: what typed text must not carry into print."""
-    return unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch != "\n" and ch not in JOINERS
 
 
 def char_class(ch: str) -> str:
@@ -136,7 +128,5 @@ def _resolve_common(text: str, keys: list[str], lang: str, covers) -> None:
 
 
 def _registry_covers(key: str, chars: str) -> bool:
-    from app.printing.fonts import default_registry
-
     cmap = default_registry().loaded(key).cmap
     return all(ord(c) in cmap for c in chars)

@@ -9,24 +9,19 @@ the optional rlbidi package is installed. Widths are the shaped advances.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from app.printing.breaking import HINTS
 from app.printing.fontdata import SHAPED_SCRIPTS
-from app.printing.fonts import FontRegistry, LoadedFont, default_registry, require_glyphs
+from app.printing.fonts import (
+    FontRegistry,
+    LoadedFont,
+    default_registry,
+    require_glyphs,
+)
 from app.printing.scripts import Run, split_runs
 from app.printing.tounicode import record_shaped
-
-_CONTROLS = {"\t": " ", "\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n"}
-
-
-def normalize(text: str) -> str:
-    """NFC, with tabs as spaces and every kind of line end as ``\\n``."""
-    for old, new in _CONTROLS.items():
-        text = text.replace(old, new)
-    return unicodedata.normalize("NFC", text)
 
 
 def strip_hints(text: str) -> str:

@@ -9,7 +9,6 @@ transaction with its audit row, which holds the case number only.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -20,6 +19,7 @@ from app.i18n.content import INTERVIEW_LANGUAGES
 from app.referrals import recipients
 from app.store import audit
 from app.store.session import Session
+from app.text import clean_field
 
 RESTRICTIONS_MAX = 1000
 _COLUMNS = ("id, case_id, recipient, purpose, given_on, language, interpreter, restrictions, withheld, "
@@ -80,7 +80,7 @@ def _check_interpreter(conn, interpreter_id: int | None) -> None:
 
 
 def _checked_restrictions(text: str) -> str:
-    text = unicodedata.normalize("NFC", text or "").strip()
+    text = clean_field(text)
     if len(text) > RESTRICTIONS_MAX or "\x00" in text:
         raise UserError(N_("The restrictions are too long (at most {limit} characters)."), limit=RESTRICTIONS_MAX)
     return text

@@ -74,15 +74,13 @@ CATEGORIES = {
     "recommended_action": Pair("Why we think they can help you", "この機関に支援を依頼する理由"),
 }
 
-def japanese_halves() -> dict[str, str]:
-    """Each English text her copy can print, with the Japanese printed beside it (reviewed here,
-    in code); ``make i18n`` copies these into the Japanese catalog rather than anyone retyping them."""
-    pairs = {p.en: p.ja for p in (*TEXTS.values(), *CATEGORIES.values())}
-    return pairs | recipients.her_japanese()
+def japanese_pairs() -> dict[str, str]:
+    """Her copy's own texts (not the recipients' names and purposes): English msgid → Japanese."""
+    return {p.en: p.ja for p in (*TEXTS.values(), *CATEGORIES.values())}
 
 
 # Every English source string her copy can print: for the `questions` catalog (make i18n).
-HER_COPY_TEXTS = list(japanese_halves())
+HER_COPY_TEXTS = list(japanese_pairs() | recipients.her_japanese())
 
 
 def build_her_copy(session: Session, provision_id: int, lang: str) -> bytes:

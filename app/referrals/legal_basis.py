@@ -14,7 +14,6 @@ An approval is a judgement about the situation now, so it covers packets for
 from __future__ import annotations
 
 import hmac
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -22,11 +21,18 @@ from app.cases.model import CaseId
 from app.errors import AuthError, PermissionDenied, UserError
 from app.i18n import N_, current_language
 from app.referrals import recipients
-from app.referrals.consent import Consent, case_number, covering_consent, require_own_account
+from app.referrals.consent import (
+    Consent,
+    case_number,
+    covering_consent,
+    require_own_account,
+)
+from app.roles import Permission
 from app.store import audit
 from app.store.accounts import find_account
 from app.store.keyslots import KeySlots, normalize_username
 from app.store.session import Account, Session
+from app.text import clean_field
 
 MIN_REASON_CHARS = 20
 REASON_MAX = 2000
@@ -57,7 +63,7 @@ class Basis:
 
 
 def checked_reason(reason: str) -> str:
-    reason = unicodedata.normalize("NFC", reason or "").strip()
+    reason = clean_field(reason)
     if len(reason) < MIN_REASON_CHARS:
         raise UserError(N_("Write the reason for sharing without her consent (at least {count} characters)."),
                         count=MIN_REASON_CHARS)
@@ -91,7 +97,7 @@ def verify_approver(session: Session, username: str, password: str) -> Account:
     approver = find_account(session, username)
     if approver is None:
         raise AuthError(WRONG_APPROVER)
-    if not approver.is_supervisor:
+    if not approver.may(Permission.APPROVE_EXCEPTION):
         raise PermissionDenied(N_("Only a supervisor or an administrator can approve sharing without consent."))
     if approver.id == session.account.id:
         raise PermissionDenied(N_("Another supervisor must approve: you cannot approve your own request."))

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from app.errors import UserError
 from app.i18n import N_
+from app.roles import Permission
 from app.store import audit
 from app.store.session import Session
+from app.text import clean_field
 
 OFFICE_PROFILE = "office_profile"
 NAME_MAX = 120
@@ -42,7 +44,7 @@ def get_office_profile(session: Session) -> OfficeProfile | None:
 
 def checked_profile(name: str, phone: str) -> OfficeProfile:
     """A normalised profile, or UserError saying which part is wrong."""
-    name = unicodedata.normalize("NFC", name or "").strip()
+    name = clean_field(name)
     phone = unicodedata.normalize("NFKC", phone or "").strip()  # full-width digits are common
     if not name or len(name) > NAME_MAX or "\x00" in name:
         raise UserError(N_("The office name is required (at most {limit} characters)."), limit=NAME_MAX)
@@ -53,7 +55,7 @@ def checked_profile(name: str, phone: str) -> OfficeProfile:
 
 def set_office_profile(session: Session, name: str, phone: str) -> OfficeProfile:
     """Store the profile (supervisor or administrator only; audited as a setting change)."""
-    session.require_supervisor()
+    session.require(Permission.EDIT_OFFICE)
     profile = checked_profile(name, phone)
     value = json.dumps({"name": profile.name, "phone": profile.phone}, ensure_ascii=False)
     with session.transaction() as conn:

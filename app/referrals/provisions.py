@@ -9,7 +9,6 @@ updates); her copy is made from this record, so it says exactly what was shared.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -19,6 +18,7 @@ from app.i18n import N_
 from app.referrals.legal_basis import Basis
 from app.store import audit
 from app.store.session import Session
+from app.text import clean_field
 
 ADDRESSEE_MAX = 200
 COLUMNS = "id, case_id, recipient, addressee, purpose, fields, consent_id, exception_id, made_by, made_at"
@@ -51,7 +51,7 @@ def from_row(row) -> Provision:
 
 def checked_addressee(text: str) -> str:
     """The office or officer the packet is addressed to (e.g. 新宿警察署 生活安全課), or ""."""
-    text = unicodedata.normalize("NFC", text or "").strip()
+    text = clean_field(text)
     if len(text) > ADDRESSEE_MAX or "\x00" in text or "\n" in text:
         raise UserError(N_("The addressee is one line of at most {limit} characters."), limit=ADDRESSEE_MAX)
     return text

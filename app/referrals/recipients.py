@@ -1,6 +1,6 @@
 """Who can receive a referral packet, for which purposes, and which fields each one receives.
 
-The table itself is data (recipients.toml beside this file, each allow-list justified in a
+The table itself is data (resources/referrals/recipients.toml, each allow-list justified in a
 comment there) so that a social worker or a legal reviewer can read and change it without
 reading code. Here: the fixed set of field keys a packet can hold, and the loader that refuses
 a table naming an unknown key, purpose or exception kind, with the file, recipient and field.
@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from app import resources
 from app.errors import UserError
 from app.i18n import N_, current_language
 
-RECIPIENTS_FILE = Path(__file__).resolve().with_name("recipients.toml")
+RECIPIENTS_FILE = resources.path("referrals", "recipients.toml")
 
 # Fields about her, from the case record.
 PERSON_FIELDS = (

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from app.errors import UserError
 from app.i18n import N_
 from app.referrals.provisions import COLUMNS, Provision, from_row
+from app.roles import Permission
 from app.store import audit
 from app.store.audit_view import utc_bounds
 from app.store.session import Session
@@ -30,7 +31,7 @@ class RegisterEntry:
 
 def provision_register(session: Session, since: date, until: date) -> list[RegisterEntry]:
     """Every provision made on the local days ``since`` to ``until``, oldest first (supervisors only)."""
-    session.require_supervisor()
+    session.require(Permission.READ_REGISTER)
     if since > until:
         raise UserError(N_("The start of the period is after its end."))
     start, end = utc_bounds(since, until)

@@ -19,11 +19,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import resources
 from app.i18n import N_
 from app.screening.issues import IssueLog
 from app.screening.texts import Texts, read_texts
 
-INDICATORS_DIR = Path(__file__).resolve().parents[2] / "resources" / "indicators"
+INDICATORS_DIR = resources.path("indicators")
 STRENGTHS = {"S": "strong", "M": "medium", "W": "weak"}
 SIGN_KINDS = ("act", "type", "harm", "fact")
 DIMENSIONS = range(1, 7)

@@ -17,8 +17,16 @@ from app.screening.classify import classify
 from app.screening.legal import ElementFinding, japan_view, protocol_view
 from app.screening.next_steps import recommend
 from app.screening.result import (
-    NON_ANSWERS, DimensionOutcome, Element, Evidence, IndicatorHit, ListOutcome, NextStep,
-    Observation, Reason, ScreeningResult,
+    NON_ANSWERS,
+    DimensionOutcome,
+    Element,
+    Evidence,
+    IndicatorHit,
+    ListOutcome,
+    NextStep,
+    Observation,
+    Reason,
+    ScreeningResult,
 )
 from app.screening.rules import ListScore, lists_for, score_list
 from app.screening.texts import Text

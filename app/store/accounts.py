@@ -7,13 +7,14 @@ only the wrapped key, so removing the slot is what makes an old password open no
 
 from __future__ import annotations
 
-from app.errors import PermissionDenied, UserError
+from app.errors import UserError
 from app.i18n import N_
+from app.roles import Permission, Role
 from app.store import audit
 from app.store.kdf import DEFAULT_KDF, KdfParams, check_password
 from app.store.keyslots import normalize_username
 from app.store.recovery import format_recovery_key, new_recovery_key
-from app.store.session import ROLES, Account, Session
+from app.store.session import Account, Session
 from app.store.store import check_username
 
 
@@ -43,12 +44,12 @@ def add_staff(
     session: Session, username: str, role: str, password: str, display_name: str = "",
     kdf: KdfParams = DEFAULT_KDF,
 ) -> Account:
-    session.require_supervisor()
+    session.require(Permission.MANAGE_STAFF)
     name = check_username(username)
-    if role not in ROLES:
+    if role not in tuple(Role):
         raise UserError(N_("Unknown role {role}."), role=role)
-    if role == "admin" and session.account.role != "admin":
-        raise PermissionDenied(N_("Only an administrator can add another administrator."))
+    if role == Role.ADMIN:
+        session.require(Permission.MANAGE_ADMINS, N_("Only an administrator can add another administrator."))
     password = check_password(password)
     if find_account(session, name) is not None or session.slots.has_user(name):
         raise UserError(N_("There is already a person with the user name {name}."), name=name)
@@ -71,9 +72,9 @@ def reset_password(session: Session, username: str, new_password: str, kdf: KdfP
     if target is None:
         raise UserError(N_("There is no person with the user name {name}."), name=normalize_username(username))
     if target.id != session.account.id:
-        session.require_supervisor()
-        if target.role == "admin" and session.account.role != "admin":
-            raise PermissionDenied(N_("Only an administrator can reset an administrator's password."))
+        session.require(Permission.MANAGE_STAFF)
+        if target.role == Role.ADMIN:
+            session.require(Permission.MANAGE_ADMINS, N_("Only an administrator can reset an administrator's password."))
     password = check_password(new_password)
     with session.transaction() as conn:
         audit.append(conn, audit.STAFF_PASSWORD_RESET, session.actor, f"account:{target.id}")
@@ -83,16 +84,15 @@ def reset_password(session: Session, username: str, new_password: str, kdf: KdfP
 
 def remove_staff(session: Session, username: str) -> None:
     """Remove the person's slot and mark the account removed (its audit history stays)."""
-    session.require_supervisor()
+    session.require(Permission.MANAGE_STAFF)
     target = find_account(session, username)
     if target is None:
         raise UserError(N_("There is no person with the user name {name}."), name=normalize_username(username))
     if target.id == session.account.id:
         raise UserError(N_("You cannot remove your own account."))
-    if target.role == "admin":
-        if session.account.role != "admin":
-            raise PermissionDenied(N_("Only an administrator can remove an administrator."))
-        admins = [a for a in list_staff(session) if a.role == "admin"]
+    if target.role == Role.ADMIN:
+        session.require(Permission.MANAGE_ADMINS, N_("Only an administrator can remove an administrator."))
+        admins = [a for a in list_staff(session) if a.role == Role.ADMIN]
         if len(admins) <= 1:
             raise UserError(N_("The last administrator cannot be removed."))
     with session.transaction() as conn:
@@ -104,8 +104,7 @@ def remove_staff(session: Session, username: str) -> None:
 
 def replace_recovery_key(session: Session) -> str:
     """A new recovery key (the old one stops working); shown once by the caller."""
-    if session.account.role != "admin":
-        raise PermissionDenied(N_("Only an administrator can replace the recovery key."))
+    session.require(Permission.REPLACE_RECOVERY_KEY)
     key = new_recovery_key()
     with session.transaction() as conn:
         audit.append(conn, audit.RECOVERY_KEY_REPLACED, session.actor)

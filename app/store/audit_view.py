@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timezone
 
 from app.errors import UserError
 from app.i18n import N_
+from app.roles import Permission
 from app.store import audit
 from app.store.audit import AuditRow
 from app.store.session import Session
@@ -86,7 +87,7 @@ def utc_bounds(since: date, until: date) -> tuple[str, str]:
 
 def read_log(session: Session, since: date, until: date, actor: int | None = None) -> list[AuditRow]:
     """Rows of the local days ``since``..``until``, newest first, at most MAX_ROWS (supervisors only)."""
-    session.require_supervisor()
+    session.require(Permission.READ_AUDIT)
     if since > until:
         raise UserError(N_("The start of the period is after its end."))
     start, end = utc_bounds(since, until)
@@ -97,7 +98,7 @@ def read_log(session: Session, since: date, until: date, actor: int | None = Non
 
 def check_chain(session: Session) -> ChainCheck:
     """Verify the whole chain (supervisors only); the check itself is recorded after it ran."""
-    session.require_supervisor()
+    session.require(Permission.READ_AUDIT)
     broken = audit.verify_chain(session.conn)
     count = session.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
     session.audit(audit.AUDIT_CHECKED, "intact" if broken is None else f"broken:{broken}")

@@ -25,6 +25,7 @@ from pathlib import Path
 from app.errors import StoreFileError, UserError
 from app.fileio import disk_error, fsync_dir
 from app.i18n import N_
+from app.roles import Permission
 from app.store import audit, schema
 from app.store.connection import DatabaseError, checkpoint_and_close, connect
 from app.store.keyslots import KeySlots, keys_path
@@ -55,7 +56,7 @@ def backups_in(folder: Path | str) -> list[Path]:
 def backup_store(session: Session, folder: Path | str, keep: int = DEFAULT_KEEP,
                  now: datetime | None = None) -> BackupResult:
     """Write a verified backup into ``folder`` and keep the newest ``keep`` (supervisors only)."""
-    session.require_supervisor()
+    session.require(Permission.BACK_UP)
     if keep < 1:
         raise UserError(N_("At least one backup must be kept."))
     folder = Path(folder)

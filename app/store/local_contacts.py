@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from app.contacts.directory import Directory, load_defaults
 from app.contacts.model import Contact, ContactError
 from app.i18n import N_
+from app.roles import Permission
 from app.store import audit
 from app.store.session import Session
 
@@ -50,7 +51,7 @@ def load_directory(session: Session, defaults: Sequence[Contact] | None = None) 
 
 def save_local_entries(session: Session, entries: Sequence[Contact]) -> None:
     """Replace the office's entries (supervisors only); validated, saved and audited together."""
-    session.require_supervisor()
+    session.require(Permission.EDIT_OFFICE)
     checked = [Contact.from_dict(e.to_dict(), where="local") for e in entries]
     Directory((), checked)  # refuses an id used twice
     before = {e.id: e for e in load_local_entries(session)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.errors import UserError
 from app.i18n import N_
+from app.roles import Permission
 from app.store import audit
 from app.store.session import Session
 
@@ -27,7 +28,7 @@ def lock_minutes(session: Session) -> int:
 
 
 def set_lock_minutes(session: Session, minutes: int) -> None:
-    session.require_supervisor()
+    session.require(Permission.EDIT_OFFICE)
     if not MIN_LOCK_MINUTES <= int(minutes) <= MAX_LOCK_MINUTES:
         raise UserError(N_("The lock time must be between {low} and {high} minutes."), low=MIN_LOCK_MINUTES, high=MAX_LOCK_MINUTES)
     with session.transaction() as conn:

@@ -7,11 +7,11 @@ newer Tsunagu is refused with a clear message rather than touched.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Callable
 
 from app.errors import StoreFileError
 from app.i18n import N_
+from app.text import fold
 
 V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -168,11 +168,6 @@ BEGIN SELECT RAISE(ABORT, 'an approved exception is kept as approved'); END;
 CREATE TRIGGER provisions_no_update BEFORE UPDATE ON provisions
 BEGIN SELECT RAISE(ABORT, 'a provision record is kept as made'); END;
 """
-
-
-def fold(text: str) -> str:
-    """Search form: NFKC (full-width to half-width), case-folded."""
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def _v1(conn) -> None:

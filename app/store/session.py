@@ -14,13 +14,13 @@ from pathlib import Path
 
 from app.errors import PermissionDenied, UserError
 from app.i18n import N_
+from app.roles import REFUSALS, Permission, Role, allows
 from app.store import audit as audit_log
 from app.store.connection import DatabaseError, checkpoint_and_close
 from app.store.keyslots import KeySlots
 
 log = logging.getLogger("tsunagu.store")
 
-ROLES = ("counsellor", "supervisor", "admin")
 RECOVERY_ACCOUNT_ID = 0
 
 
@@ -29,11 +29,13 @@ class Account:
     id: int
     username: str
     display_name: str
-    role: str
+    role: Role
 
-    @property
-    def is_supervisor(self) -> bool:
-        return self.role in ("supervisor", "admin")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "role", Role(self.role))  # rows hold the plain value
+
+    def may(self, permission: Permission) -> bool:
+        return allows(self.role, permission)
 
     @property
     def is_recovery(self) -> bool:
@@ -85,9 +87,10 @@ class Session:
             audit_log.append(conn, event, self.actor, subject)
         log.info("audit %s %s", event, subject)
 
-    def require_supervisor(self) -> None:
-        if not self.account.is_supervisor:
-            raise PermissionDenied(N_("Only a supervisor or an administrator can do this."))
+    def require(self, permission: Permission, message: str | None = None) -> None:
+        """Refuse (PermissionDenied) unless the logged-in account's role allows ``permission``."""
+        if not self.account.may(permission):
+            raise PermissionDenied(message or REFUSALS[permission])
 
     def close(self, event: str | None = audit_log.LOGOUT) -> None:
         """Audit (lock or logout), checkpoint, close and wipe the key. Safe to call twice."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.errors import StoreFileError, UserError
 from app.i18n import N_
+from app.roles import Role
 from app.store import audit, schema
 from app.store.connection import DatabaseError, connect
 from app.store.kdf import DEFAULT_KDF, KdfParams, check_password
@@ -78,7 +79,7 @@ def create_store(
 
             raise disk_error(exc, path) from exc
         raise
-    account = Account(admin_id, username, display_name.strip() or username, "admin")
+    account = Account(admin_id, username, display_name.strip() or username, Role.ADMIN)
     return Session(path, conn, dek, slots, account), format_recovery_key(recovery)
 
 
@@ -125,7 +126,7 @@ def open_with_recovery(path: Path | str, recovery_text: str) -> Session:
     slots = KeySlots.load(path)
     dek = slots.unlock_recovery(parse_recovery_key(recovery_text))
     conn = _open_and_migrate(path, dek)
-    account = Account(RECOVERY_ACCOUNT_ID, "recovery", "recovery", "admin")
+    account = Account(RECOVERY_ACCOUNT_ID, "recovery", "recovery", Role.ADMIN)
     session = Session(path, conn, dek, slots, account)
     session.audit(audit.LOGIN_RECOVERY)
     return session

@@ -2,7 +2,7 @@
 
 import argparse
 
-from app.interview import commands
+from app.cli import questions as commands
 
 from .conftest import BANKS
 

@@ -6,7 +6,8 @@ import pytest
 
 from app.printing.breaking import NO_END, NO_START, icu_word_boundaries, kinsoku, line_segments
 from app.printing.paragraph import TextBlock
-from app.printing.text import normalize, strip_hints, text_width
+from app.printing.text import strip_hints, text_width
+from app.text import normalize_lines
 from tests.printing.samples import CALL_FREE, LONG
 
 WORD_LANGS = ("th", "km", "my")
@@ -42,7 +43,7 @@ def layouts(text: str, lang: str, size: float = 12):
 @pytest.mark.parametrize("lang", WORD_LANGS)
 def test_lines_break_only_at_icu_word_boundaries(lang):
     for text in (LONG[lang], CALL_FREE[lang]):
-        text = strip_hints(normalize(text))
+        text = strip_hints(normalize_lines(text))
         allowed = icu_word_boundaries(text, lang)
         count = 0
         for _width, block in layouts(text, lang):
@@ -64,7 +65,7 @@ def test_every_line_fits_its_width(lang):
 
 def test_japanese_obeys_kinsoku():
     """At every width that fits the longest unbreakable chain (ICU segment after kinsoku)."""
-    text = normalize(LONG["ja"])
+    text = normalize_lines(LONG["ja"])
     seen = 0
     for width, block in layouts(text, "ja", 10):
         for line in block.lines[1:]:

@@ -16,7 +16,8 @@ from reportlab.lib.units import mm
 from app.contacts.directory import Directory
 from app.errors import UserError
 from app.i18n.content import INTERVIEW_LANGUAGES
-from app.printing import card, commands, leaflet, leaflet_text
+from app.cli import leaflet as commands
+from app.printing import card, leaflet, leaflet_text
 from tests.printing import pdfcheck
 from tests.printing.samples import RENDER_LANGS, SAMPLE_CATALOG
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 import uharfbuzz as hb
 
-from app.i18n.catalogs import po_path, read
+from app.i18n.po import po_path, read
 from app.printing.fontdata import LANGUAGE_SCRIPT
 from app.printing.fonts import default_registry
 from app.printing.scripts import split_runs

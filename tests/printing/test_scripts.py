@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 from app.printing.scripts import char_class, split_runs
-from app.printing.text import normalize, pieces
+from app.printing.text import pieces
+from app.text import normalize_lines
 from tests.printing.samples import CALL_FREE
 
 
@@ -69,9 +70,9 @@ def test_runs_change_at_script_boundaries_only():
 
 
 def test_normalize_composes_and_unifies_line_ends():
-    assert normalize("Vie\u0323\u0302t\r\nx\ty") == "Việt\nx y"
+    assert normalize_lines("Vie\u0323\u0302t\r\nx\ty") == "Việt\nx y"
     thai_decomposed = "\u0e19\u0e4d\u0e32"  # น + nikhahit + aa: NFC keeps Thai as is
-    assert normalize(thai_decomposed) == unicodedata.normalize("NFC", thai_decomposed)
+    assert normalize_lines(thai_decomposed) == unicodedata.normalize("NFC", thai_decomposed)
 
 
 def test_char_classes():

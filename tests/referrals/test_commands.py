@@ -7,7 +7,7 @@ import argparse
 import pytest
 
 from app.errors import UserError
-from app.referrals import commands
+from app.cli import referral as commands
 from tests.referrals.conftest import pdf_text
 
 

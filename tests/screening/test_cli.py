@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from app.screening import commands
+from app.cli import screen as commands
 
 CASE = {"age": 30, "japanese_national": "no", "work_kind": ["factory"], "job_different": "yes",
         "paid": "less", "hours": 14, "documents_kept": "yes", "debt_work": "yes",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.contacts.model import Contact
 from app.errors import UserError
 from app.i18n import _, current_language
+from app.roles import Permission
 from ui.printing.contact_form import ContactForm
 from ui.widgets import MessageLabel, confirm, hint_label, title_label
 
@@ -225,7 +226,7 @@ def open_contacts(win) -> None:
     """The menu's "Consultation lines…": supervisors and administrators only."""
     from ui.errors import show_user_error
 
-    if not win.session_open or not win.session.account.is_supervisor:
+    if not win.session_open or not win.session.account.may(Permission.EDIT_OFFICE):
         return
     try:
         dialog = ContactsDialog(win)

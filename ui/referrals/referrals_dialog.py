@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.cases.model import Case
 from app.errors import UserError
 from app.i18n import N_, _, current_language
+from app.i18n.content import interview_language
 from app.i18n.dates import format_date
 from app.referrals import recipients
 from app.referrals.consent import Consent, consents_of, covering_consent, withdraw_consent
@@ -271,7 +272,6 @@ class ReferralsDialog(QDialog):
         return True
 
     def record_consent(self) -> None:
-        from ui.window import interview_language
         from ui.referrals.consent_dialog import ConsentDialog
 
         if not self._start():
@@ -358,7 +358,6 @@ class ReferralsDialog(QDialog):
 
     def her_copy(self) -> None:
         from app.referrals.her_copy import HER_COPY_WARNING
-        from ui.window import interview_language
         from ui.referrals.her_copy_dialog import HerCopyDialog
 
         if not self._start():

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.i18n import N_, _
+from app.interview.bank import QUESTIONS_DIR
+from app.interview.load import bank_issues
+from app.screening.catalog import INDICATORS_DIR, load_catalog
 
 
 def register(subparsers) -> argparse.ArgumentParser:
@@ -26,10 +29,6 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 
 def check_handler(args) -> int:
-    from app.interview.bank import QUESTIONS_DIR
-    from app.interview.load import bank_issues
-    from app.screening.catalog import INDICATORS_DIR, load_catalog
-
     directory = args.directory or QUESTIONS_DIR
     try:
         catalog = load_catalog(args.indicators or INDICATORS_DIR)

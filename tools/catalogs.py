@@ -1,4 +1,4 @@
-"""Keep the translation catalogs in step with the code: ``python -m app.i18n.catalogs update``.
+"""Keep the translation catalogs in step with the code: ``python -m tools.catalogs update`` (``make i18n``).
 
 Extracts every ``_("...")`` and ``N_("...")`` literal from app/ and ui/ into
 locales/tsunagu.pot, then updates each staff language's .po (new strings appear empty, changed
@@ -10,23 +10,26 @@ from the source (Electrum rejects those too) and, with ``--complete``, empty one
 from __future__ import annotations
 
 import copy
-import re
 import sys
+import tomllib
 from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po, write_po
 
+from app import resources
+from app.contacts.directory import load_defaults
 from app.i18n import DEFAULT_DOMAIN, LOCALES_DIR, STAFF_LANGUAGES
 from app.i18n.content import DOMAIN as CONTENT_DOMAIN
-from app.i18n.content import HELP_DOMAIN, INTERVIEW_LANGUAGES
+from app.i18n.content import FIXED_ANSWERS, HELP_DOMAIN, INTERVIEW_LANGUAGES
+from app.i18n.po import DOMAIN_LANGUAGES, po_path, problems, read, write
+from app.printing.leaflet_text import msgids
+from app.referrals import her_copy, recipients
 
 ROOT = LOCALES_DIR.parent
 SOURCE_DIRS = ("app", "ui")
 KEYWORDS = {"_": None, "N_": None}
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def extract(domain: str = DEFAULT_DOMAIN) -> Catalog:
@@ -41,7 +44,7 @@ def extract(domain: str = DEFAULT_DOMAIN) -> Catalog:
     return catalog
 
 
-RESOURCES = ROOT / "resources"
+RESOURCES = resources.path()
 
 
 def _add(catalog: Catalog, text: object, where: str, note: str = "") -> None:
@@ -54,8 +57,6 @@ def _add(catalog: Catalog, text: object, where: str, note: str = "") -> None:
 def extract_content() -> tuple[Catalog, Catalog]:
     """Interview content (``questions``: section titles, questions, choices, leaflet text) and
     the staff help beside each question (``help``: Japanese and English only)."""
-    import tomllib
-
     content = Catalog(project="Tsunagu", domain=CONTENT_DOMAIN, charset="utf-8", fuzzy=False)
     help_ = Catalog(project="Tsunagu", domain=HELP_DOMAIN, charset="utf-8", fuzzy=False)
     for path in sorted((RESOURCES / "questions").glob("*.toml")):
@@ -68,41 +69,24 @@ def extract_content() -> tuple[Catalog, Catalog]:
             for choice in q.get("choices", []):
                 _add(content, choice.get("text"), where, f"{note}, choice {choice.get('value')}")
             _add(help_, q.get("help"), where, note)
-    from app.i18n.content import FIXED_ANSWERS
-
     for value, text in FIXED_ANSWERS.items():
         _add(content, text, "app/i18n/content.py", f"answer {value}")
-    from app.contacts.directory import load_defaults
-    from app.printing.leaflet_text import msgids
-
     for text in msgids(load_defaults()):
         _add(content, text, "resources/leaflets")
-    from app.referrals.her_copy import HER_COPY_TEXTS
-
-    for text in HER_COPY_TEXTS:
+    for text in her_copy.HER_COPY_TEXTS:
         _add(content, text, "app/referrals/her_copy.py", "her copy of a referral")
     return content, help_
 
 
-def po_path(lang: str, domain: str = DEFAULT_DOMAIN) -> Path:
-    return LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
-
-
-def read(path: Path, lang: str) -> Catalog:
-    with path.open("rb") as fh:
-        return read_po(fh, locale=lang)
-
-
-def write(catalog: Catalog, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as fh:
-        write_po(fh, catalog, width=100, sort_output=False, omit_header=False, include_previous=False)
+def japanese_halves() -> dict[str, str]:
+    """Each English text her copy can print, with the Japanese printed beside it (reviewed in
+    app/referrals, in code): ``make i18n`` copies these into the Japanese catalog rather than
+    anyone retyping them."""
+    return her_copy.japanese_pairs() | recipients.her_japanese()
 
 
 def update() -> None:
     """Re-extract every domain and bring each language's catalog up to date."""
-    from app.referrals.her_copy import japanese_halves
-
     content, help_ = extract_content()
     _update_domain(extract(DEFAULT_DOMAIN), DEFAULT_DOMAIN, STAFF_LANGUAGES)
     _update_domain(content, CONTENT_DOMAIN, INTERVIEW_LANGUAGES, fixed={"ja": japanese_halves()})
@@ -132,27 +116,6 @@ def _update_domain(template: Catalog, domain: str, languages, fixed: dict[str, d
         print(f"{path.relative_to(ROOT)}: {len([m for m in catalog if m.id])} messages")
 
 
-DOMAIN_LANGUAGES = {DEFAULT_DOMAIN: STAFF_LANGUAGES, CONTENT_DOMAIN: INTERVIEW_LANGUAGES, HELP_DOMAIN: STAFF_LANGUAGES}
-
-
-def placeholders(text: str) -> set[str]:
-    return set(PLACEHOLDER.findall(text))
-
-
-def problems(lang: str, domain: str = DEFAULT_DOMAIN, complete: bool = False) -> list[str]:
-    """Placeholder mismatches (and, if ``complete``, missing or fuzzy translations) in one catalog."""
-    out = []
-    catalog = read(po_path(lang, domain), lang)
-    for msg in catalog:
-        if not msg.id or not isinstance(msg.id, str):
-            continue
-        if msg.string and placeholders(msg.string) != placeholders(msg.id):
-            out.append(f"{lang}: placeholders differ in {msg.id!r}")
-        if complete and (not msg.string or msg.fuzzy):
-            out.append(f"{lang}: not translated: {msg.id!r}")
-    return out
-
-
 def main(argv: list[str]) -> int:
     if argv[:1] == ["update"]:
         update()
@@ -162,7 +125,7 @@ def main(argv: list[str]) -> int:
                  if po_path(lang, domain).exists() for p in problems(lang, domain, complete="--complete" in argv)]
         print("\n".join(found) or "ok")
         return 1 if found else 0
-    print("usage: python -m app.i18n.catalogs update | check [--complete]")
+    print("usage: python -m tools.catalogs update | check [--complete]")
     return 2
 
 

@@ -4,7 +4,7 @@ Builds a referral packet (or her copy) for a built-in fictional case, to check t
 the fonts and each recipient's fields without touching a real store. The demo store is made in
 a temporary folder with a random password and deleted afterwards; the PDF is written with
 ``atomic_write`` (mode 0600). Real referrals are made in the program, where consent is
-recorded. The lead wires ``register`` into app/cli.py.
+recorded.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from pathlib import Path
 from app.errors import UserError
 from app.i18n import N_, _
 from app.i18n.content import INTERVIEW_LANGUAGES
+from app.printing.pdfdoc import save_pdf
+from app.referrals.demo import demo_pdf
+from app.referrals.recipients import all_recipients
 
 
 def register(subparsers) -> argparse.ArgumentParser:
-    from app.referrals.recipients import all_recipients
-
     parser = subparsers.add_parser("referral", help=_("make a referral packet for a fictional demo case"))
     parser.add_argument("--demo", action="store_true", help=_("use the built-in fictional case (required)"))
     parser.add_argument("--to", dest="recipient", required=True, choices=[r.id for r in all_recipients()],
@@ -33,9 +34,6 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 
 def referral_handler(args: argparse.Namespace) -> int:
-    from app.printing.pdfdoc import save_pdf
-    from app.referrals.demo import demo_pdf
-
     if not args.demo:
         raise UserError(N_("Only the fictional demo case can be used here (--demo). Make real referrals in the program, where her consent is recorded."))
     data = demo_pdf(args.recipient, args.purpose, her_copy=args.her_copy, lang=args.lang)

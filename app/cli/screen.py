@@ -3,7 +3,6 @@
 ANSWERS.json is one JSON object: answers keyed by question id (``age`` is a question too), e.g.
 ``{"age": 24, "documents_kept": "yes", "work_kind": ["factory"]}``. An unknown question id or a
 value of the wrong type exits 1 with a message naming the question; nothing is screened then.
-The lead wires ``register`` into app/cli.py.
 """
 
 from __future__ import annotations
@@ -15,6 +14,12 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.i18n import N_, _, current_language, set_language
+from app.interview.answers import check_answer
+from app.interview.bank import QUESTIONS_DIR
+from app.interview.load import load_bank
+from app.interview.observe import screen_answers
+from app.screening.catalog import INDICATORS_DIR, load_catalog
+from app.screening.render import render_text
 
 
 class AnswersFileError(UserError):
@@ -50,8 +55,6 @@ def read_answers(path: Path) -> dict:
 
 def checked_answers(bank, data: dict) -> dict:
     """Every answer checked against its question; the first problem raises."""
-    from app.interview.answers import check_answer
-
     out = {}
     for qid, value in data.items():
         question = bank.questions.get(qid)
@@ -73,12 +76,6 @@ def handler(args) -> int:
 
 
 def _run(args, lang: str) -> int:
-    from app.interview.bank import QUESTIONS_DIR
-    from app.interview.load import load_bank
-    from app.interview.observe import screen_answers
-    from app.screening.catalog import INDICATORS_DIR, load_catalog
-    from app.screening.render import render_text
-
     catalog = load_catalog(args.indicators or INDICATORS_DIR)
     bank = load_bank(args.questions or QUESTIONS_DIR, catalog)
     answers = checked_answers(bank, read_answers(args.answers))

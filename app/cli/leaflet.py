@@ -3,7 +3,7 @@
 The leaflet command needs no store and no login: a leaflet holds no case data (R20). It uses
 the shipped directory; local entries live in the store and reach leaflets through the program.
 Warnings (numbers not checked for more than a year, text not yet translated) go to stderr; the
-PDF is written atomically with mode 0600. The lead wires ``register`` into app/cli.py.
+PDF is written atomically with mode 0600.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from app.contacts import default_directory
 from app.i18n import _
 from app.i18n.content import INTERVIEW_LANGUAGES
+from app.printing.leaflet import build_leaflet, leaflet_warnings, save_pdf
 
 
 def register(subparsers) -> None:
@@ -32,9 +34,6 @@ def register(subparsers) -> None:
 
 
 def leaflet_handler(args: argparse.Namespace, today: date | None = None) -> int:
-    from app.contacts import default_directory
-    from app.printing.leaflet import build_leaflet, leaflet_warnings, save_pdf
-
     today = today or date.today()
     directory = default_directory()
     for warning in leaflet_warnings(args.lang, directory, today):
@@ -46,8 +45,6 @@ def leaflet_handler(args: argparse.Namespace, today: date | None = None) -> int:
 
 
 def contacts_list_handler(args: argparse.Namespace, today: date | None = None) -> int:
-    from app.contacts import default_directory
-
     today = today or date.today()
     for e in default_directory().entries:
         flag = _("STALE") if e.stale(today) else "ok"
